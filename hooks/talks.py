@@ -1,0 +1,53 @@
+"""Talk pages: check their metadata against the bibliography, order the navigation, add the header."""
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.nav import Section as NavSection
+
+from notes import render, state
+from notes.talks import all_talks
+
+
+@event_priority(90)  # right after sources.py has loaded both sources of truth
+def on_config(config):
+    for talk in all_talks(state.sections):
+        where = f"docs/{talk.src_uri}"
+        if talk.bib_key not in state.bib.data.entries:
+            raise PluginError(f"{where}: references.bib has no entry '{talk.bib_key}' for this talk")
+        for kind, key in talk.links.items():
+            if key not in state.bib.data.entries:
+                raise PluginError(f"{where}: links.{kind} names unknown references.bib key '{key}'")
+    return config
+
+
+def on_nav(nav, config, files):
+    """Sections and talks follow the recap's numbering (1.1 … 5.4), not the alphabet."""
+    by_folder = {s.folder: s for s in state.sections}
+    order = {t.src_uri: t.sort_key for t in all_talks(state.sections)}
+    sections = [item for item in nav.items if isinstance(item, NavSection)]
+    others = [item for item in nav.items if not isinstance(item, NavSection)]
+    for item in sections:
+        index = next((c for c in item.children if c.is_page and c.file.src_uri.endswith("index.md")), None)
+        if index is None:
+            continue
+        section = by_folder.get(index.file.src_uri.rsplit("/", 1)[0])
+        if section:
+            item.title = section.title
+        item.children.sort(key=lambda c: (0, 0) if c is index else order.get(getattr(c, "file", None) and c.file.src_uri, (99, 99)))
+    sections.sort(key=lambda s: next((x.number for x in state.sections if x.title == s.title), 99))
+    nav.items[:] = others[:1] + sections + others[1:]
+    return nav
+
+
+@event_priority(90)  # after citations.py has checked the author's text, before mkdocs-bibtex
+def on_page_markdown(markdown, page, config, files):
+    talk = next((t for t in all_talks(state.sections) if t.src_uri == page.file.src_uri), None)
+    if talk is None:
+        return markdown
+    cites = state.cites.setdefault(page.file.src_uri, [])
+    if talk.bib_key not in cites:
+        cites.insert(0, talk.bib_key)
+        state.cited_by[talk.bib_key].append(page.file.src_uri)
+    if "## References" not in markdown:
+        markdown = markdown.rstrip() + render.REFERENCES
+    return render.talk_header(talk) + "\n" + markdown
