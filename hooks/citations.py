@@ -85,12 +85,16 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
+REPEATED_URL = re.compile(r'URL: <a href="(?P<href>[^"]+)">(?P=href)</a>, (?=<a href="(?P=href)">)')
+
+
 def on_page_content(html, page, config, files):
     """Belt and braces: every cited key must have become a rendered reference."""
     for key in state.cites.get(page.file.src_uri, []):
         if f'id="fn:ref-{key}"' not in html:
             raise PluginError(f"docs/{page.file.src_uri}: citation '{key}' did not render as a reference")
-    return html
+    # pybtex prints an arXiv paper's url and its eprint as two identical links; keep "arXiv:…".
+    return REPEATED_URL.sub("", html)
 
 
 def on_post_build(config):

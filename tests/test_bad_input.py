@@ -41,8 +41,8 @@ def test_unknown_citation_key_names_page_key_and_closest(project_copy):
 
 
 def test_citation_inside_code_fails(project_copy):
-    _append(project_copy / TALK, "\nUse `[@choi2020fair]` to cite.\n")
-    _fails_with(project_copy, r"fair-generative-modeling\.md:\d+: citation \[@choi2020fair\] is inside code")
+    _append(project_copy / TALK, "\nUse `[@choi2020fairgen]` to cite.\n")
+    _fails_with(project_copy, r"fair-generative-modeling\.md:\d+: citation \[@choi2020fairgen\] is inside code")
 
 
 def test_citation_key_with_a_dot_fails(project_copy):
@@ -56,8 +56,8 @@ def test_malformed_bibtex_names_the_entry(project_copy):
 
 
 def test_duplicate_bibtex_key(project_copy):
-    _append(project_copy / "references.bib", "\n@misc{choi2020fair,\n  title = {Again},\n  url = {https://example.org/again}\n}\n")
-    _fails_with(project_copy, r"references\.bib:\d+: duplicate BibTeX key 'choi2020fair' \(first defined at line \d+\)")
+    _append(project_copy / "references.bib", "\n@misc{choi2020fairgen,\n  title = {Again},\n  url = {https://example.org/again}\n}\n")
+    _fails_with(project_copy, r"references\.bib:\d+: duplicate BibTeX key 'choi2020fairgen' \(first defined at line \d+\)")
 
 
 def test_bibtex_entry_without_link(project_copy):

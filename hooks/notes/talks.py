@@ -96,7 +96,9 @@ def _front_matter(path: Path, src_uri: str) -> dict:
     try:
         _, meta = get_data(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:
-        raise PluginError(f"docs/{src_uri}: front matter is not valid YAML ({error.problem})") from None
+        mark = getattr(error, "problem_mark", None)
+        line = f":{mark.line + 2}" if mark else ""
+        raise PluginError(f"docs/{src_uri}{line}: front matter is not valid YAML ({getattr(error, 'problem', error)})") from None
     return meta or {}
 
 
@@ -106,8 +108,37 @@ def _require(meta: dict, keys, where: str) -> None:
             raise PluginError(f"{where}: front matter is missing required field '{key}'")
 
 
-def load(docs_dir: Path) -> list[Section]:
+def load_vocabulary(path: Path) -> dict[str, str]:
+    try:
+        vocabulary = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise PluginError(f"{path.name}: cannot read the tag vocabulary ({error.strerror})") from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark else ""
+        raise PluginError(f"{path.name}{line}: the tag vocabulary is not valid YAML ({getattr(error, 'problem', error)})") from None
+    if not isinstance(vocabulary, dict):
+        raise PluginError(f"{path.name}: the tag vocabulary must map each tag to a description")
+    return {str(k): str(v) for k, v in vocabulary.items()}
+
+
+def _check_tags(tags, vocabulary: dict[str, str], where: str) -> list[str]:
+    import difflib
+
+    if not isinstance(tags, list) or not 2 <= len(tags) <= 5:
+        raise PluginError(f"{where}: front matter 'tags' must list 2 to 5 tags")
+    for tag in tags:
+        if tag not in vocabulary:
+            near = difflib.get_close_matches(str(tag), list(vocabulary), n=2, cutoff=0.4)
+            hint = f" (did you mean: {', '.join(near)}?)" if near else ""
+            raise PluginError(f"{where}: tag '{tag}' is not in the vocabulary tags.yml{hint}")
+    return [str(t) for t in tags]
+
+
+def load(docs_dir: Path, vocabulary: dict[str, str] | None = None) -> list[Section]:
     """Read every section index and talk page; raise on incomplete front matter."""
+    if vocabulary is None:
+        vocabulary = load_vocabulary(docs_dir.parent / "tags.yml")
     sections: dict[str, Section] = {}
     talks: list[Talk] = []
     for path in sorted(docs_dir.glob("*/*.md")):
@@ -146,7 +177,7 @@ def load(docs_dir: Path) -> list[Section]:
                 number=number,
                 speakers=speakers,
                 description=str(meta["description"]),
-                tags=list(meta["tags"]),
+                tags=_check_tags(meta["tags"], vocabulary, where),
                 links=links,
             )
         )
