@@ -44,10 +44,4 @@ def on_page_markdown(markdown, page, config, files):
     talk = next((t for t in all_talks(state.sections) if t.src_uri == page.file.src_uri), None)
     if talk is None:
         return markdown
-    cites = state.cites.setdefault(page.file.src_uri, [])
-    if talk.bib_key not in cites:
-        cites.insert(0, talk.bib_key)
-        state.cited_by[talk.bib_key].append(page.file.src_uri)
-    if "## References" not in markdown:
-        markdown = markdown.rstrip() + render.REFERENCES
     return render.talk_header(talk) + "\n" + markdown

@@ -1,0 +1,78 @@
+"""Works in references.bib as a reader meets them: formatted, linked, classified, attributed."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from pybtex.backends.markdown import Backend as MarkdownBackend
+from pybtex.style.formatting.plain import Style as PlainStyle
+
+from . import state
+from .talks import Speaker, all_talks
+
+KINDS = (
+    ("paper", "Papers"),
+    ("book", "Books"),
+    ("code", "Code"),
+    ("demo", "Demos"),
+    ("article", "Articles, blog posts and web pages"),
+    ("talk", "The talks"),
+)
+_style = PlainStyle()
+_backend = MarkdownBackend()
+
+
+def formatted(key: str) -> str:
+    """The same plain-style text mkdocs-bibtex gives the reference on a talk page."""
+    text = _style.format_entry("", state.bib.entry(key)).text.render(_backend)
+    return text.replace("\n", " ").replace("\\(", "(").replace("\\)", ")").replace("\\.", ".")
+
+
+def kind(key: str) -> str:
+    entry = state.bib.entry(key)
+    fields = entry.fields
+    demos = {t.links.get("demo") for t in all_talks(state.sections)}
+    codes = {t.links.get("code") for t in all_talks(state.sections)}
+    if key.startswith("talk-"):
+        return "talk"
+    if key in demos:
+        return "demo"
+    if key in codes or "github.com/" in fields.get("url", ""):
+        return "code"
+    if entry.type == "book":
+        return "book"
+    if entry.type in ("inproceedings", "article", "incollection", "phdthesis", "techreport") or "eprint" in fields:
+        return "paper"
+    return "article"
+
+
+def year(key: str) -> str:
+    return state.bib.entry(key).fields.get("year", "")
+
+
+def first_author(key: str) -> str:
+    persons = state.bib.entry(key).persons.get("author", [])
+    return " ".join(persons[0].last_names) if persons else state.bib.entry(key).fields.get("title", key)
+
+
+def _fold(text: str) -> str:
+    text = text.replace("{", "").replace("}", "")
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower().strip(" .")
+
+
+def authored_by(speaker: Speaker) -> list[str]:
+    """Works on the site with the speaker among the authors (surname and a given name agree)."""
+    parts = speaker.name.split()
+    given = _fold(parts[0])
+    surname = _fold(" ".join(parts[1:]))
+    found = []
+    for key in state.bib.keys:
+        if key.startswith("talk-"):
+            continue
+        for person in state.bib.entry(key).persons.get("author", []):
+            last = _fold(" ".join(person.prelast_names + person.last_names))
+            givens = {_fold(n) for n in person.first_names + person.middle_names}
+            if last == surname and given in givens:
+                found.append(key)
+                break
+    return found
