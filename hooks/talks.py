@@ -44,4 +44,12 @@ def on_page_markdown(markdown, page, config, files):
     talk = next((t for t in all_talks(state.sections) if t.src_uri == page.file.src_uri), None)
     if talk is None:
         return markdown
+    # Talk pages must outrank overviews and indexes that mention the same names.
+    page.meta.setdefault("search", {}).setdefault("boost", 3)
+    related = render.related_talks(talk)
+    if related and "\n## References" in markdown:
+        head, tail = markdown.rsplit("\n## References", 1)
+        markdown = head.rstrip() + "\n\n" + related + "## References" + tail
+    elif related:
+        markdown = markdown.rstrip() + "\n\n" + related
     return render.talk_header(talk) + "\n" + markdown

@@ -24,8 +24,10 @@ def escape_cell(text: str) -> str:
 
 def talk_header(talk: Talk) -> str:
     section = talk.section
+    speakers_page = rel(talk.src_uri, "speakers.md")
     people = "; ".join(
-        f"**{s.name}**" + (f", {s.role}" if s.role else "") + f", {s.affiliation}" for s in talk.speakers
+        f"[**{s.name}**]({speakers_page}#{s.anchor})" + (f", {s.role}" if s.role else "") + f", {s.affiliation}"
+        for s in talk.speakers
     )
     label = "Speakers" if len(talk.speakers) > 1 else "Speaker"
     lines = [
@@ -46,6 +48,21 @@ def talk_header(talk: Talk) -> str:
         lines += ["", " ".join(buttons)]
     lines += ["", "</div>", ""]
     return "\n".join(lines)
+
+
+def related_talks(talk: Talk) -> str:
+    from .related import related
+
+    pairs = related(talk)
+    if not pairs:
+        return ""
+    lines = ["## Related talks", ""]
+    for other, reasons in pairs:
+        lines.append(
+            f"- **[{other.number} {other.title}]({rel(talk.src_uri, other.src_uri)})**, "
+            f"{other.speaker_names}: {other.description} *({'; '.join(reasons)})*"
+        )
+    return "\n".join(lines) + "\n\n"
 
 
 def talk_table(page_src: str, talks: list[Talk], with_section: bool = True) -> str:
