@@ -4,7 +4,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Section as NavSection
 
-from notes import render, state
+from notes import render, scholar, state
 from notes.talks import all_talks
 
 
@@ -52,4 +52,7 @@ def on_page_markdown(markdown, page, config, files):
         markdown = head.rstrip() + "\n\n" + related + "## References" + tail
     elif related:
         markdown = markdown.rstrip() + "\n\n" + related
+    page.meta["scholar"] = scholar.meta(talk)
+    cite = scholar.cite_these_notes(talk, (config.site_url or "") + page.url)
+    markdown = markdown.replace("\n\\bibliography", "\n" + cite + "\n\\bibliography", 1)
     return render.talk_header(talk) + "\n" + markdown

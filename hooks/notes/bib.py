@@ -22,6 +22,7 @@ class Bibliography:
     path: Path
     data: BibliographyData
     lines: dict[str, int]  # key -> line of its "@type{key," in the file
+    sources: dict[str, str]  # key -> the entry exactly as written in the file
 
     @property
     def keys(self) -> list[str]:
@@ -29,6 +30,9 @@ class Bibliography:
 
     def entry(self, key: str):
         return self.data.entries[key]
+
+    def source(self, key: str) -> str:
+        return self.sources[key]
 
     def where(self, key: str) -> str:
         return f"{self.path.name}:{self.lines.get(key, 1)}"
@@ -91,10 +95,22 @@ def load(path: Path) -> Bibliography:
     except Exception as error:  # pybtex raises many kinds; the message is what matters
         raise PluginError(f"{name}: malformed BibTeX: {str(error).splitlines()[0]}") from None
 
-    bib = Bibliography(path=path, data=data, lines=lines)
+    bib = Bibliography(path=path, data=data, lines=lines, sources=_entry_sources(text))
     for key in bib.keys:
         _check_entry(bib, key)
     return bib
+
+
+def _entry_sources(text: str) -> dict[str, str]:
+    sources = {}
+    for match in ENTRY_START.finditer(text):
+        depth, end = 0, match.start()
+        for end in range(text.index("{", match.start()), len(text)):
+            depth += {"{": 1, "}": -1}.get(text[end], 0)
+            if depth == 0:
+                break
+        sources[match.group(2)] = text[match.start():end + 1].strip()
+    return sources
 
 
 def _check_braces(text: str, name: str) -> None:

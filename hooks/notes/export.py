@@ -1,0 +1,96 @@
+"""Machine-readable copies of the notes: talks.json and references.json (CSL-JSON)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from pybtex.richtext import Text
+
+from . import state
+from .talks import all_talks
+
+CSL_TYPES = {
+    "inproceedings": "paper-conference",
+    "article": "article-journal",
+    "book": "book",
+    "incollection": "chapter",
+    "phdthesis": "thesis",
+    "techreport": "report",
+}
+MONTHS = {m: i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
+
+
+def plain(value: str) -> str:
+    """BibTeX field text without braces and LaTeX accents, as a reader would write it."""
+    return str(Text.from_latex(value)) if "\\" in value or "{" in value else value
+
+
+def talks_json(site_url: str, page_urls: dict[str, str]) -> str:
+    talks = []
+    for talk in all_talks(state.sections):
+        talks.append({
+            "number": talk.number,
+            "title": talk.title,
+            "section": talk.section.title,
+            "speakers": [s.name for s in talk.speakers],
+            "affiliations": [s.affiliation for s in talk.speakers],
+            "tags": talk.tags,
+            "description": talk.description,
+            "url": site_url + page_urls[talk.src_uri],
+            "cited_keys": [k for k in state.cites.get(talk.src_uri, []) if k != talk.bib_key],
+            "talk_key": talk.bib_key,
+        })
+    return json.dumps({"summit": "RE•WORK Deep Learning 2.0 Virtual Summit", "talks": talks},
+                      ensure_ascii=False, indent=2) + "\n"
+
+
+def csl_item(key: str) -> dict:
+    entry = state.bib.entry(key)
+    fields = entry.fields
+    item: dict = {"id": key, "type": _csl_type(key, entry), "title": plain(fields["title"])}
+    authors = [
+        {"family": plain(" ".join(p.prelast_names + p.last_names)),
+         "given": plain(" ".join(p.first_names + p.middle_names))}
+        for p in entry.persons.get("author", [])
+    ]
+    if authors:
+        item["author"] = authors
+    if "year" in fields:
+        parts = [int(fields["year"])]
+        month = fields.get("month", "").lower()[:3]
+        if month in MONTHS:
+            parts.append(MONTHS[month])
+        item["issued"] = {"date-parts": [parts]}
+    container = fields.get("booktitle") or fields.get("journal") or fields.get("howpublished")
+    if container:
+        item["container-title"] = plain(container)
+    for bib_field, csl_field in (("publisher", "publisher"), ("volume", "volume"), ("number", "issue"),
+                                 ("doi", "DOI"), ("note", "note")):
+        if bib_field in fields:
+            item[csl_field] = plain(fields[bib_field])
+    if "pages" in fields:
+        item["page"] = re.sub(r"-+", "-", fields["pages"])
+    links = state.bib.links(key)
+    if links:
+        item["URL"] = links.get("url") or links.get("arxiv") or links.get("doi")
+    if "eprint" in fields:
+        item["number" if item["type"] == "article" else "archive_location"] = f"arXiv:{fields['eprint']}"
+    return item
+
+
+def _csl_type(key: str, entry) -> str:
+    if key.startswith("talk-"):
+        return "speech"
+    if entry.type in CSL_TYPES:
+        return CSL_TYPES[entry.type]
+    if "eprint" in entry.fields:
+        return "article"
+    if "github.com/" in entry.fields.get("url", ""):
+        return "software"
+    return "webpage"
+
+
+def references_json() -> str:
+    return json.dumps([csl_item(key) for key in state.bib.keys], ensure_ascii=False, indent=2) + "\n"

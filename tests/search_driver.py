@@ -1,0 +1,125 @@
+"""Drive Material's built-in search like a reader: type a query key by key, read the first result.
+
+Shared by tests/test_search.py (which result comes first) and scripts/bench_search.py (how fast).
+
+Material sends the input's value to its lunr web worker on every keyup, and the worker answers
+every query with exactly one result message, in order. So "the results on screen belong to the
+whole query" is knowable without sleeping: the page is instrumented (before Material's bundle
+runs) to count the queries posted to the worker and the results it sends back, and to time the
+last keystroke and every re-render of the result list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+
+QUERIES_FILE = Path(__file__).resolve().parent / "search_queries.yml"
+
+# Material's worker protocol (integrations/search/worker/message): QUERY = 2, RESULT = 3.
+INSTRUMENT = """
+(() => {
+  const state = window.__search = {sent: [], results: [], lastKeyAt: 0, renders: []};
+  const Native = window.Worker;
+  window.Worker = class extends Native {
+    constructor(...args) {
+      super(...args);
+      // Registered before Material subscribes, so it runs just before Material renders.
+      this.addEventListener("message", ev => {
+        if (ev.data && ev.data.type === 3) state.results.push(performance.now());
+      });
+    }
+    postMessage(message, ...rest) {
+      if (message && message.type === 2) state.sent.push(message.data);
+      return super.postMessage(message, ...rest);
+    }
+  };
+  addEventListener("keyup", () => { state.lastKeyAt = performance.now(); }, true);
+  addEventListener("DOMContentLoaded", () => {
+    const list = document.querySelector(".md-search-result__list");
+    if (!list) return;
+    new MutationObserver(() => {
+      if (list.querySelector("a.md-search-result__link")) state.renders.push(performance.now());
+    }).observe(list, {childList: true});
+  });
+})();
+"""
+
+# True once the worker has answered the query for exactly `value` and the list shows it.
+ANSWERED = """
+value => {
+  const s = window.__search;
+  if (!s || !s.sent.length || s.sent[s.sent.length - 1] !== value) return false;
+  if (s.results.length !== s.sent.length) return false;
+  return true;
+}
+"""
+
+# The first result of the list Material rendered for the last answer ('' when there is none).
+FIRST_RESULT = """
+() => {
+  const link = document.querySelector(
+    ".md-search-result__list > .md-search-result__item a.md-search-result__link");
+  return link ? link.href : "";
+}
+"""
+
+# Milliseconds from the last keyup to the first render of the last answer's results.
+LATENCY = """
+() => {
+  const s = window.__search;
+  const answeredAt = s.results[s.results.length - 1];
+  const render = s.renders.find(t => t >= answeredAt);
+  return render === undefined ? null : render - s.lastKeyAt;
+}
+"""
+
+SEARCH_INPUT = "input.md-search__input"
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str
+    expect: str   # URL path of the talk page, relative to the site root
+    why: str      # what kind of reader question this is (name, company, method, concept…)
+
+
+def load_queries(path: Path = QUERIES_FILE) -> list[Query]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return [Query(q["query"], q["expect"], q.get("kind", "")) for q in data["queries"]]
+
+
+def instrument(page) -> None:
+    """Must run before the first navigation of `page`."""
+    page.add_init_script(INSTRUMENT)
+
+
+def open_search(page) -> None:
+    """Focus the header search box the way a reader does, by clicking it (opens the dialog)."""
+    page.locator(SEARCH_INPUT).click()
+
+
+def clear_query(page) -> None:
+    box = page.locator(SEARCH_INPUT)
+    box.press("Control+a")
+    box.press("Backspace")
+    page.wait_for_function(ANSWERED, arg="")
+
+
+def type_query(page, text: str, timeout_ms: float = 10_000) -> None:
+    """Type key by key (Material searches on keyup), then wait for the worker's answer to it."""
+    page.locator(SEARCH_INPUT).press_sequentially(text)
+    page.wait_for_function(ANSWERED, arg=text, timeout=timeout_ms, polling="raf")
+
+
+def first_result_path(page) -> str:
+    """The first result's page, as a path relative to the site root, without the fragment."""
+    href = page.evaluate(FIRST_RESULT)
+    return urlsplit(href).path.lstrip("/") if href else ""
+
+
+def latency_ms(page) -> float | None:
+    return page.evaluate(LATENCY)
