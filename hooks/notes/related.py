@@ -49,4 +49,11 @@ def related(talk: Talk, limit: int = 3) -> list[tuple[Talk, list[str]]]:
         if total > 0:
             scored.append((total, other.sort_key, other, reasons))
     scored.sort(key=lambda item: (-item[0], item[1]))
-    return [(other, reasons) for _, _, other, reasons in scored[:limit]]
+    chosen = [(other, reasons) for _, _, other, reasons in scored[:limit]]
+    # A reader always gets at least two ways on: fall back on the talk's own section.
+    for other in talk.section.talks:
+        if len(chosen) >= 2:
+            break
+        if other is not talk and all(other is not c for c, _ in chosen):
+            chosen.append((other, [f"same section: {talk.section.title}"]))
+    return chosen

@@ -1,0 +1,167 @@
+"""What a researcher keeps the notes open for: cite, copy BibTeX, read offline, print, reuse data."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import jsonschema
+import pytest
+from pypdf import PdfReader
+
+from conftest import CHROMIUM_ARGS, ROOT
+from site_model import article, bib, page_path, soup, talks
+
+TALK_SRC = "generative-models/fair-generative-modeling.md"
+TALK_URL = "generative-models/fair-generative-modeling/"
+
+
+def test_bibtex_control_copies_the_exact_entry(server, browser):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(f"{server}/{TALK_URL}")
+    key = "choi2020fairgen"
+    item = page.locator(f"li[id='fn:ref-{key}']")
+    item.locator("details.bibtex > summary").click()
+    copy = item.locator("button.md-code__button[data-md-type=copy]")
+    copy.click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.strip() == bib().source(key)
+    context.close()
+
+
+def test_papers_page_offers_bibtex_for_every_work(site):
+    page = article(site / "papers" / "index.html")
+    for div in page.select("div.work"):
+        code = div.select_one("details.bibtex code")
+        assert code is not None and code.get_text().strip() == bib().source(div["id"])
+
+
+@pytest.mark.parametrize("talk", talks(), ids=lambda t: t.slug)
+def test_talk_page_ends_with_cite_these_notes(site, talk):
+    page = article(page_path(site, talk.src_uri))
+    heading = page.find(id="cite-these-notes")
+    assert heading is not None
+    assert heading.find_all_next("h2") == [], "Cite these notes must be the last section"
+    text = heading.find_next("p").get_text(" ", strip=True)
+    assert talk.title in text and talk.speaker_names in text
+    assert f"summit-notes-{talk.slug}" in heading.find_next("pre").get_text()
+
+
+def test_scholar_meta_lists_every_cited_work(site):
+    html = soup(page_path(site, TALK_SRC))
+    talk = next(t for t in talks() if t.src_uri == TALK_SRC)
+    meta = lambda name: [m["content"] for m in html.find_all("meta", attrs={"name": name})]
+    assert meta("citation_title") == [talk.title]
+    assert meta("citation_author") == [s.name for s in talk.speakers]
+    assert meta("citation_publication_date") == ["2021/01"]
+    cited = [a["href"][len("#fn:ref-"):] for a in article(page_path(site, TALK_SRC)).select("a.footnote-ref")]
+    works = list(dict.fromkeys(k for k in cited if not k.startswith("talk-")))
+    references = meta("citation_reference")
+    assert len(references) == len(works)
+    for key, reference in zip(works, references):
+        title = bib().entry(key).fields["title"].replace("{", "").replace("}", "")
+        assert f"citation_title={title}" in reference
+    og = {m["property"]: m["content"] for m in html.find_all("meta", attrs={"property": True})}
+    assert og["og:title"] == talk.title and og["og:description"] == talk.description
+    assert html.find("meta", attrs={"name": "description"})["content"] == talk.description
+
+
+TALKS_SCHEMA = {
+    "type": "object",
+    "required": ["summit", "talks"],
+    "properties": {
+        "talks": {
+            "type": "array", "minItems": 17, "maxItems": 17,
+            "items": {
+                "type": "object",
+                "required": ["number", "title", "section", "speakers", "affiliations", "tags", "url", "cited_keys"],
+                "properties": {
+                    "number": {"type": "string", "pattern": r"^[1-5]\.[1-9]$"},
+                    "title": {"type": "string", "minLength": 5},
+                    "section": {"type": "string"},
+                    "speakers": {"type": "array", "minItems": 1, "items": {"type": "string"}},
+                    "affiliations": {"type": "array", "minItems": 1, "items": {"type": "string"}},
+                    "tags": {"type": "array", "minItems": 2, "maxItems": 5, "items": {"type": "string"}},
+                    "url": {"type": "string", "format": "uri"},
+                    "cited_keys": {"type": "array", "minItems": 1, "items": {"type": "string", "pattern": "^[a-z0-9_-]+$"}},
+                },
+            },
+        }
+    },
+}
+
+
+def test_talks_json_validates_and_agrees_with_the_pages(site):
+    data = json.loads((site / "talks.json").read_text(encoding="utf-8"))
+    jsonschema.validate(data, TALKS_SCHEMA)
+    for entry, talk in zip(data["talks"], talks()):
+        assert entry["number"] == talk.number and entry["title"] == talk.title
+        page = article(page_path(site, talk.src_uri))
+        assert page.h1.get_text(strip=True) == entry["title"]
+        cited = {a["href"][len("#fn:ref-"):] for a in page.select("a.footnote-ref")} - {talk.bib_key}
+        assert set(entry["cited_keys"]) == cited
+        assert entry["url"].endswith("/" + talk.src_uri[: -len(".md")] + "/")
+
+
+def test_references_json_is_csl_and_agrees_with_the_bibliography(site):
+    items = json.loads((site / "references.json").read_text(encoding="utf-8"))
+    assert [i["id"] for i in items] == bib().keys
+    csl_types = {"paper-conference", "article-journal", "article", "book", "chapter", "thesis", "report",
+                 "speech", "software", "webpage"}
+    for item in items:
+        assert item["type"] in csl_types and item["title"]
+        fields = bib().entry(item["id"]).fields
+        if "doi" in fields:
+            assert item["DOI"] == fields["doi"]
+        if not item["id"].startswith("talk-"):
+            assert item["URL"].startswith("https://")
+        for author in item.get("author", []):
+            assert author["family"] and "{" not in author["family"] + author.get("given", "")
+        if "issued" in item:
+            assert item["issued"]["date-parts"][0][0] == int(fields["year"])
+
+
+def test_printed_talk_has_references_and_no_navigation(server, browser, artifacts):
+    page = browser.new_page()
+    page.goto(f"{server}/{TALK_URL}")
+    pdf = page.pdf(format="A4", print_background=False)
+    (artifacts / "talk-page.pdf").write_bytes(pdf)
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    flat = " ".join(text.split())
+    assert "References" in flat and "arxiv.org/abs/1910.12008" in flat
+    assert "Skip to content" not in flat
+    assert "Empowering the Workforce at LinkedIn" not in flat, "the navigation was printed"
+    assert "Initializing search" not in flat
+    page.close()
+
+
+def test_offline_zip_works_from_disk_with_search(tmp_path, browser):
+    env = dict(os.environ, OFFLINE="true", NO_MKDOCS_2_WARNING="1")
+    offline = tmp_path / "site-offline"
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(offline)],
+                   cwd=ROOT, env=env, check=True, capture_output=True)
+    archive = tmp_path / "summit-notes-offline.zip"
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "make_zip.py"), str(offline), str(archive)], check=True)
+    with zipfile.ZipFile(archive) as zf:
+        zf.extractall(tmp_path / "unzipped")
+    index = next((tmp_path / "unzipped").rglob("index.html"))
+    requests = []
+    page = browser.new_page()
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(index.as_uri())
+    page.get_by_role("link", name="Label-Free Bias Mitigation for Fair Generative Modeling").first.click()
+    assert page.url.endswith("fair-generative-modeling.html")
+    assert page.locator("article h1").inner_text() == "Label-Free Bias Mitigation for Fair Generative Modeling"
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").press_sequentially("PAIRED", delay=30)
+    first = page.locator(".md-search-result__item a").first
+    first.wait_for(timeout=10_000)
+    assert "unsupervised-environment-design" in first.get_attribute("href")
+    assert all(u.startswith(("file:", "data:", "blob:")) for u in requests), [u for u in requests if not u.startswith("file:")]
+    page.close()
