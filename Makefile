@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test bench clean
+.PHONY: serve build test bench bench-search java clean
 
 $(BIN)/mkdocs: requirements.txt requirements-test.txt constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -13,9 +13,21 @@ $(BIN)/mkdocs: requirements.txt requirements-test.txt constraints.txt
 
 # Browser tests drive Debian's Chromium (Playwright cannot download its own here).
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_INSTALL := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq
 
 /usr/bin/chromium:
-	$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+	$(SUDO) apt-get update -qq && $(APT_INSTALL) chromium >/dev/null
+
+# The HTML checker (vnu.jar) needs Java: Debian's, installed only when none is on the PATH.
+java:
+	@command -v java >/dev/null || { $(SUDO) apt-get update -qq && $(APT_INSTALL) default-jre-headless >/dev/null; }
+
+# npm tools, exact pins from package-lock.json: vnu-jar (tests), lighthouse (bench).
+# --ignore-scripts: vnu-jar's postinstall would download a JDK from outside the npm registry;
+# Debian's Java (the java target) is used instead.
+node_modules: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
 
 serve: $(BIN)/mkdocs
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
@@ -23,11 +35,14 @@ serve: $(BIN)/mkdocs
 build: $(BIN)/mkdocs
 	$(BIN)/mkdocs build --strict
 
-test: $(BIN)/mkdocs /usr/bin/chromium
+test: $(BIN)/mkdocs /usr/bin/chromium java node_modules
 	$(BIN)/pytest
 
-bench: $(BIN)/mkdocs /usr/bin/chromium
+bench: $(BIN)/mkdocs /usr/bin/chromium node_modules
 	$(BIN)/python scripts/bench.py
+
+bench-search: $(BIN)/mkdocs /usr/bin/chromium
+	$(BIN)/python scripts/bench_search.py
 
 clean:
 	rm -rf site .pytest_cache

@@ -16,7 +16,7 @@ PAPERS_WORK = re.compile(r'(<div class="work" id="(?P<key>[a-z0-9_-]+)">.*?)(</d
 def block(key: str) -> str:
     source = html.escape(state.bib.source(key), quote=False)
     return (
-        f'<details class="bibtex" id="bibtex-{key}"><summary>BibTeX</summary>'
+        f'<details class="bibtex" id="bibtex-{key}" data-search-exclude><summary>BibTeX</summary>'
         f'<pre><code class="language-bibtex">{source}</code></pre></details>'
     )
 

@@ -56,12 +56,14 @@ def related_talks(talk: Talk) -> str:
     pairs = related(talk)
     if not pairs:
         return ""
-    lines = ["## Related talks", ""]
+    # Other talks' descriptions must not make this page a search hit for them.
+    lines = ['<div class="related-talks" data-search-exclude markdown>', "", "## Related talks", ""]
     for other, reasons in pairs:
         lines.append(
             f"- **[{other.number} {other.title}]({rel(talk.src_uri, other.src_uri)})**, "
             f"{other.speaker_names}: {other.description} *({'; '.join(reasons)})*"
         )
+    lines += ["", "</div>"]
     return "\n".join(lines) + "\n\n"
 
 

@@ -66,8 +66,12 @@ def cite_these_notes(talk: Talk, url: str) -> str:
         text,
         "{ .cite-notes }",
         "",
+        '<div class="cite-notes__bibtex" data-search-exclude markdown>',
+        "",
         "```bibtex",
         bibtex,
         "```",
+        "",
+        "</div>",
         "",
     ])

@@ -1,9 +1,13 @@
-/* Accessible names that Material's templates do not expose as settings.
+/* Accessible names and roles that Material's templates do not expose as settings.
    - The search overlay is a role="dialog" with no name: name it after its own input
      ("Search" in the site language), so screen readers announce what opened.
    - With navigation.indexes a section's <nav> is labelled by the icon-only expand toggle,
      so all five section navs are nameless and indistinguishable landmarks. Label each by
-     its own title instead ("Enterprise AI", ...), which holds the section name. */
+     its own title instead ("Enterprise AI", ...), which holds the section name.
+   - The tag list above a talk is a <nav> with no name: call it "Tags".
+   - content.code.copy wraps each copy button in a <nav>: one nameless navigation landmark
+     per code block, for a single button that navigates nowhere. Drop the landmark role.
+   Material adds the copy buttons and tooltips after load, so changes are watched too. */
 (function () {
   "use strict";
 
@@ -27,15 +31,34 @@
     });
   }
 
+  function nameTagList() {
+    var tags = document.querySelectorAll("nav.md-tags:not([aria-label])");
+    Array.prototype.forEach.call(tags, function (nav) { nav.setAttribute("aria-label", "Tags"); });
+  }
+
+  function unlandmarkCodeButtons() {
+    var navs = document.querySelectorAll("nav.md-code__nav:not([role])");
+    Array.prototype.forEach.call(navs, function (nav) { nav.setAttribute("role", "none"); });
+  }
+
   function run() {
     nameSearchDialog();
     nameSectionNavs();
+    nameTagList();
+    unlandmarkCodeButtons();
   }
 
-  /* Material's document$ re-emits after instant navigation swaps the page; plain load otherwise. */
+  /* Material's document$ emits on load and again after instant navigation swaps the page. */
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(run);
-  } else {
-    run();
   }
+  run();
+
+  /* Copy buttons are inserted by Material after load: fix them as they appear. */
+  var queued = false;
+  new MutationObserver(function () {
+    if (queued) return;
+    queued = true;
+    window.requestAnimationFrame(function () { queued = false; unlandmarkCodeButtons(); });
+  }).observe(document.body, { childList: true, subtree: true });
 })();

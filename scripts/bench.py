@@ -1,0 +1,140 @@
+"""Benchmark: prints build time, page weight, search index size and Lighthouse scores.
+
+Not a test: it measures against goals and reports, it does not fail on them. Run with
+`make bench` (or .venv/bin/python scripts/bench.py); writes the same figures to BENCHMARKS.md.
+
+  (a) strict build of the full site, median of 3, and its ratio to the same pages built with
+      plain Material (no bibtex plugin, no hooks)                           goal <= 1.5x
+  (b) per talk page, first visit served with gzip: requests and bytes, slide images scrolled
+      into view included                                                    goal <= 100 KB
+  (c) search index, raw and gzipped
+  (d) Lighthouse 12.2.3, mobile preset, gzip: home page and two talk pages (the heaviest and
+      the lightest), median of 3 runs
+"""
+
+from __future__ import annotations
+
+import datetime
+import gzip
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import bench_build  # noqa: E402
+import bench_lighthouse  # noqa: E402
+import bench_transfer  # noqa: E402
+import gzip_server  # noqa: E402
+
+ROOT = bench_build.ROOT
+REPORT = ROOT / "BENCHMARKS.md"
+COMMAND = "make bench  # = .venv/bin/python scripts/bench.py"
+SECTION_FOLDERS = [
+    "enterprise-ai", "ethics-and-social-responsibility", "deep-learning-landscape",
+    "generative-models", "reinforcement-learning",
+]
+BUILD_RATIO_GOAL = 1.5
+PAGE_BYTES_GOAL = 100 * 1024
+
+
+def kb(size: int) -> str:
+    return f"{size / 1024:.1f} KB"
+
+
+def talk_paths(site: Path) -> list[str]:
+    return [
+        f"/{folder}/{page.parent.name}/"
+        for folder in SECTION_FOLDERS
+        for page in sorted((site / folder).glob("*/index.html"))
+    ]
+
+
+def table(header: list[str], rows: list[list[str]]) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    return lines + ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
+
+
+def main() -> None:
+    out: list[str] = []
+
+    def say(line: str = "") -> None:
+        print(line, flush=True)
+        out.append(line)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        site = tmp / "site"
+        print("building (3 strict builds of the site, 3 of the plain-Material copy)…", flush=True)
+        full = bench_build.median_build(ROOT, site)
+        plain_project = bench_build.plain_material_copy(tmp / "plain")
+        plain = bench_build.median_build(plain_project, tmp / "plain-site")
+        pages = len(list(site.rglob("*.html")))
+        plain_pages = len(list((tmp / "plain-site").rglob("*.html")))
+
+        server, origin = gzip_server.start(site)
+        print("weighing talk pages…", flush=True)
+        weights = bench_transfer.weigh_pages(server, origin, talk_paths(site))
+
+        index = (site / "search/search_index.json").read_bytes()
+        index_gz = len(gzip.compress(index, compresslevel=6))
+
+        by_weight = sorted(weights, key=lambda w: w.bytes)
+        audited = ["/", by_weight[-1].path, by_weight[0].path]
+        print("running Lighthouse (3 runs × 3 pages)…", flush=True)
+        scores = {path: bench_lighthouse.median_scores(origin + path) for path in audited}
+        server.shutdown()
+
+    say("# Benchmarks")
+    say()
+    say(f"Produced by `{COMMAND}` on {datetime.date.today().isoformat()} "
+        f"(2-core machine; figures vary a few percent between runs).")
+    say()
+    say("## (a) Build time")
+    say()
+    ratio = full / plain
+    for line in table(
+        ["build (strict, median of 3)", "pages", "seconds"],
+        [["this site (hooks + bibtex)", pages, f"{full:.2f}"],
+         ["same pages, plain Material", plain_pages, f"{plain:.2f}"],
+         ["ratio", "", f"**{ratio:.2f}x** (goal ≤ {BUILD_RATIO_GOAL}x: "
+                       f"{'met' if ratio <= BUILD_RATIO_GOAL else 'NOT met'})"]],
+    ):
+        say(line)
+    say()
+    say("The plain copy has the bibtex plugin and hooks removed from mkdocs.yml: citations stay "
+        "as `[@key]` text, `md:` comments stay comments, and the generated Speakers and Papers "
+        "pages do not exist.")
+    say()
+    say("## (b) Talk pages, first visit, served with gzip")
+    say()
+    rows = [[w.path, w.requests, w.slides, kb(w.bytes), kb(w.search_bytes), kb(w.bytes - w.search_bytes),
+             "ok" if w.bytes <= PAGE_BYTES_GOAL else "over"] for w in weights]
+    for line in table(["page", "requests", "slides", "bytes", "of which search", "without search",
+                       f"≤ {kb(PAGE_BYTES_GOAL)}"], rows):
+        say(line)
+    over = [w for w in weights if w.bytes > PAGE_BYTES_GOAL]
+    say()
+    say(f"{len(weights) - len(over)} of {len(weights)} talk pages within the goal; median "
+        f"{kb(sorted(w.bytes for w in weights)[len(weights) // 2])}. Bytes are status line, headers "
+        "and gzipped body of every response, counted by scripts/gzip_server.py; 'search' is the "
+        "search worker and index, which Material fetches on every first page load.")
+    say()
+    say("## (c) Search index")
+    say()
+    for line in table(["file", "raw", "gzip"],
+                      [["search/search_index.json", kb(len(index)), kb(index_gz)]]):
+        say(line)
+    say()
+    say("## (d) Lighthouse 12.2.3, mobile preset, gzip, median of 3")
+    say()
+    for line in table(["page"] + list(bench_lighthouse.CATEGORIES),
+                      [[path] + [f"{scores[path][c]:g}" for c in bench_lighthouse.CATEGORIES]
+                       for path in audited]):
+        say(line)
+    REPORT.write_text("\n".join(out) + "\n", encoding="utf-8")
+    print(f"\nwritten to {REPORT.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

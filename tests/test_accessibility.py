@@ -1,0 +1,163 @@
+"""Accessibility: axe-core finds no violation on any built page, in the light and the dark
+scheme, at phone and desktop width, nor in the states a reader opens (search with results,
+a citation's tooltip, the slide lightbox, the phone navigation drawer).
+
+axe-core comes bundled in axe-playwright-python (no download). It is installed into every
+page of a browser context as an init script, so each navigation gets it without re-sending
+half a megabyte over the driver pipe. Every rule axe enables by default runs; none is turned
+off. The colour scheme comes from the media query (Material's palette follows
+prefers-color-scheme when the reader has not toggled it), and every page is checked to really
+be in that scheme before it is judged.
+"""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from site_model import page_path, talks
+
+AXE_SOURCE = Axe().axe_script
+SCHEMES = {"light": "default", "dark": "slate"}            # prefers-color-scheme -> Material scheme
+VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
+COMBINATIONS = [(scheme, width) for scheme in SCHEMES for width in VIEWPORTS]
+TABS = 2  # pages judged at once: axe's colour checks are CPU-bound, one renderer per tab
+
+START_AXE = "() => { window.__axe = axe.run(document, {resultTypes: ['violations']}); }"
+AXE_VIOLATIONS = """
+() => window.__axe.then(results => results.violations.map(v => ({
+  id: v.id, impact: v.impact, help: v.help,
+  targets: v.nodes.map(n => n.target.join(' ')),
+  summary: v.nodes.length ? (v.nodes[0].failureSummary || '') : '',
+})))
+"""
+
+
+def site_urls(site) -> list[str]:
+    """Every built HTML page, as the path a static host serves it under (404.html included)."""
+    urls = []
+    for html in sorted(site.rglob("*.html")):
+        relative = html.relative_to(site).as_posix()
+        urls.append("/" + relative[: -len("index.html")] if relative.endswith("index.html") else "/" + relative)
+    return urls
+
+
+def talk_url(site, server) -> str:
+    """A talk page: it has slide figures, citations and a code block, the interactive parts."""
+    talk = talks()[0]
+    return server + "/" + page_path(site, talk.src_uri).parent.relative_to(site).as_posix() + "/"
+
+
+def new_reader(browser, scheme: str, width: str):
+    context = browser.new_context(viewport=VIEWPORTS[width], color_scheme=scheme)
+    context.add_init_script(AXE_SOURCE)
+    return context
+
+
+def assert_scheme(page, scheme: str) -> None:
+    actual = page.get_attribute("body", "data-md-color-scheme")
+    assert actual == SCHEMES[scheme], f"{page.url}: wanted {scheme} ({SCHEMES[scheme]}), page is in {actual}"
+
+
+def axe(page) -> list[dict]:
+    page.evaluate(START_AXE)
+    return page.evaluate(AXE_VIOLATIONS)
+
+
+def report(found: dict[str, list[dict]]) -> str:
+    lines = []
+    for where, violations in found.items():
+        for v in violations:
+            lines.append(f"{where}: {v['id']} ({v['impact']}) {v['help']}")
+            lines += [f"    {target}" for target in v["targets"][:10]]
+            if len(v["targets"]) > 10:
+                lines.append(f"    ... and {len(v['targets']) - 10} more")
+            lines.append("    " + v["summary"].replace("\n", "\n    "))
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("scheme,width", COMBINATIONS, ids=[f"{s}-{w}" for s, w in COMBINATIONS])
+def test_every_page_has_no_axe_violation(browser, server, site, scheme, width):
+    urls = site_urls(site)
+    assert len(urls) > 20, urls
+    context = new_reader(browser, scheme, width)
+    tabs = [context.new_page() for _ in range(TABS)]
+    found = {}
+    try:
+        for start in range(0, len(urls), TABS):
+            batch = list(zip(tabs, urls[start:start + TABS]))
+            for tab, url in batch:
+                tab.goto(server + url)
+                assert_scheme(tab, scheme)
+                tab.evaluate(START_AXE)       # both tabs compute at once
+            for tab, url in batch:
+                violations = tab.evaluate(AXE_VIOLATIONS)
+                if violations:
+                    found[f"{url} [{scheme}, {width}]"] = violations
+    finally:
+        context.close()
+    assert not found, f"axe violations on {len(found)} of {len(urls)} pages:\n" + report(found)
+
+
+# --- States a reader opens: judged while open ------------------------------------------------
+
+def open_search_with_results(page) -> None:
+    page.keyboard.press("/")                           # Material's shortcut; works at any width
+    page.wait_for_selector(".md-search__input:focus")
+    page.keyboard.type("fair")
+    page.wait_for_selector(".md-search-result__list a.md-search-result__link", state="visible")
+
+
+def open_citation_tooltip(page) -> None:
+    page.keyboard.press("Escape")
+    page.focus("article a.footnote-ref")
+    page.wait_for_selector(".md-tooltip2", state="visible")
+
+
+def open_slide_lightbox(page) -> None:
+    page.focus("article a.slide__link")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("dialog.slide-dialog[open]")
+
+
+@pytest.mark.parametrize("scheme,width", COMBINATIONS, ids=[f"{s}-{w}" for s, w in COMBINATIONS])
+def test_open_states_have_no_axe_violation(browser, server, site, scheme, width):
+    context = new_reader(browser, scheme, width)
+    page = context.new_page()
+    found = {}
+    try:
+        url = talk_url(site, server)
+        states = [("search with results", open_search_with_results),
+                  ("citation tooltip", open_citation_tooltip),
+                  ("slide lightbox", open_slide_lightbox)]
+        page.goto(url)
+        assert_scheme(page, scheme)
+        for name, open_state in states:
+            open_state(page)
+            violations = axe(page)
+            if violations:
+                found[f"{url} {name} [{scheme}, {width}]"] = violations
+        if width == "phone":                           # the navigation lives in a drawer there
+            page.goto(url)
+            page.click("label.md-header__button[for='__drawer']")
+            page.wait_for_selector(".md-nav--primary", state="visible")
+            violations = axe(page)
+            if violations:
+                found[f"{url} navigation drawer [{scheme}, {width}]"] = violations
+    finally:
+        context.close()
+    assert not found, "axe violations in opened states:\n" + report(found)
+
+
+def test_axe_reports_what_the_fixes_fix(browser, server, site):
+    """The harness is not blind: undo one fix in the live page and axe must name it."""
+    context = new_reader(browser, "light", "desktop")
+    page = context.new_page()
+    try:
+        page.goto(talk_url(site, server))
+        page.evaluate("() => document.querySelector('.md-search').removeAttribute('aria-label')")
+        page.add_style_tag(content=".md-typeset .footnote a { text-decoration: none !important; }")
+        found = {v["id"] for v in axe(page)}
+    finally:
+        context.close()
+    assert {"aria-dialog-name", "link-in-text-block"} <= found, found

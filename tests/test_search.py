@@ -1,0 +1,59 @@
+"""Finding talks: a reader's query, typed into Material's search box, puts the right talk first.
+
+The queries and the talk each must find are in tests/search_queries.yml. One browser page
+serves every query (the search index loads once), and every miss is reported together.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from search_driver import clear_query, first_result_path, instrument, load_queries, open_search, type_query
+from site_model import talks
+
+QUERIES = load_queries("queries")
+PENDING = load_queries("pending")
+
+
+@pytest.fixture(scope="module")
+def first_results(browser, server) -> dict[str, str]:
+    """Type every query, key by key, into one page's search box; keep each first result."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    instrument(page)
+    page.goto(server + "/")
+    open_search(page)
+    found = {}
+    for query in QUERIES + PENDING:
+        clear_query(page)
+        type_query(page, query.text)
+        found[query.text] = first_result_path(page)
+    context.close()
+    return found
+
+
+def talk_path(talk) -> str:
+    return talk.src_uri[: -len(".md")] + "/"
+
+
+def test_queries_cover_every_talk_and_speaker():
+    assert len(QUERIES) >= 45
+    assert {q.expect for q in QUERIES} == {talk_path(t) for t in talks()}, "every talk is some query's answer"
+    asked = " | ".join(q.text.lower() for q in QUERIES + PENDING)
+    missing = [s.name for t in talks() for s in t.speakers if s.name.lower() not in asked]
+    assert not missing, f"speakers nobody searches for: {missing}"
+
+
+def test_each_query_finds_its_talk_first(first_results):
+    misses = [
+        f"  {q.text!r} ({q.why}): expected {q.expect}, first result {first_results[q.text] or '(none)'}"
+        for q in QUERIES
+        if first_results[q.text] != q.expect
+    ]
+    assert not misses, f"{len(misses)} of {len(QUERIES)} queries miss their talk:\n" + "\n".join(misses)
+
+
+def test_pending_queries_still_miss(first_results):
+    """A known gap that starts finding its talk must move up into `queries`, to stay fixed."""
+    fixed = [q.text for q in PENDING if first_results[q.text] == q.expect]
+    assert not fixed, f"now found first, move them from `pending` to `queries`: {fixed}"
