@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test bench bench-search java clean
+.PHONY: serve build offline test bench bench-search java clean
 
 $(BIN)/mkdocs: requirements.txt requirements-test.txt constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,12 @@ serve: $(BIN)/mkdocs
 build: $(BIN)/mkdocs
 	$(BIN)/mkdocs build --strict
 
+# The offline copy: one zip that works opened from disk (file://), search included.
+offline: $(BIN)/mkdocs
+	rm -rf site-offline
+	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir site-offline
+	$(BIN)/python scripts/make_zip.py site-offline summit-notes-offline.zip
+
 test: $(BIN)/mkdocs /usr/bin/chromium java node_modules
 	$(BIN)/pytest
 
@@ -45,4 +51,4 @@ bench-search: $(BIN)/mkdocs /usr/bin/chromium
 	$(BIN)/python scripts/bench_search.py
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site site-offline summit-notes-offline.zip .pytest_cache test-artifacts
