@@ -101,6 +101,11 @@ def test_every_page_has_no_axe_violation(browser, server, site, scheme, width):
 
 # --- States a reader opens: judged while open ------------------------------------------------
 
+def settle(page) -> None:
+    """Wait for running transitions to end: a half-faded element has a contrast of its own."""
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
+
+
 def open_search_with_results(page) -> None:
     page.keyboard.press("/")                           # Material's shortcut; works at any width
     page.wait_for_selector(".md-search__input:focus")
@@ -108,16 +113,38 @@ def open_search_with_results(page) -> None:
     page.wait_for_selector(".md-search-result__list a.md-search-result__link", state="visible")
 
 
-def open_citation_tooltip(page) -> None:
+def close_search(page) -> None:
     page.keyboard.press("Escape")
-    page.focus("article a.footnote-ref")
-    page.wait_for_selector(".md-tooltip2", state="visible")
+    page.wait_for_function("() => !document.getElementById('__search').checked")
 
 
 def open_slide_lightbox(page) -> None:
     page.focus("article a.slide__link")
     page.keyboard.press("Enter")
     page.wait_for_selector("dialog.slide-dialog[open]")
+
+
+def close_slide_lightbox(page) -> None:
+    page.keyboard.press("Escape")
+    page.wait_for_selector("dialog.slide-dialog:not([open])", state="attached")
+
+
+def open_citation_tooltip(page) -> None:
+    page.focus("article a.footnote-ref")
+    page.wait_for_selector(".md-tooltip2--active", state="visible")
+
+
+def open_navigation_drawer(page) -> None:
+    page.click("label.md-header__button[for='__drawer']")
+    page.wait_for_selector(".md-nav--primary", state="visible")
+
+
+# Each state is opened, judged, and closed again before the next one opens.
+STATES = [
+    ("search with results", open_search_with_results, close_search),
+    ("slide lightbox", open_slide_lightbox, close_slide_lightbox),
+    ("citation tooltip", open_citation_tooltip, None),
+]
 
 
 @pytest.mark.parametrize("scheme,width", COMBINATIONS, ids=[f"{s}-{w}" for s, w in COMBINATIONS])
@@ -127,20 +154,21 @@ def test_open_states_have_no_axe_violation(browser, server, site, scheme, width)
     found = {}
     try:
         url = talk_url(site, server)
-        states = [("search with results", open_search_with_results),
-                  ("citation tooltip", open_citation_tooltip),
-                  ("slide lightbox", open_slide_lightbox)]
         page.goto(url)
         assert_scheme(page, scheme)
-        for name, open_state in states:
+        for name, open_state, close_state in STATES:
             open_state(page)
+            settle(page)
             violations = axe(page)
             if violations:
                 found[f"{url} {name} [{scheme}, {width}]"] = violations
+            if close_state:
+                close_state(page)
+                settle(page)
         if width == "phone":                           # the navigation lives in a drawer there
             page.goto(url)
-            page.click("label.md-header__button[for='__drawer']")
-            page.wait_for_selector(".md-nav--primary", state="visible")
+            open_navigation_drawer(page)
+            settle(page)
             violations = axe(page)
             if violations:
                 found[f"{url} navigation drawer [{scheme}, {width}]"] = violations

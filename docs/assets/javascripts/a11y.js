@@ -4,10 +4,13 @@
    - With navigation.indexes a section's <nav> is labelled by the icon-only expand toggle,
      so all five section navs are nameless and indistinguishable landmarks. Label each by
      its own title instead ("Enterprise AI", ...), which holds the section name.
-   - The tag list above a talk is a <nav> with no name: call it "Tags".
+   - The tag list above a talk is a <nav> with no name: call it "Tags". Search results repeat
+     that <nav> once per result, for tags that are plain labels, not links: no landmark.
    - content.code.copy wraps each copy button in a <nav>: one nameless navigation landmark
      per code block, for a single button that navigates nowhere. Drop the landmark role.
-   Material adds the copy buttons and tooltips after load, so changes are watched too. */
+   - content.footnote.tooltips shows a footnote in a role="dialog" with no name: name it
+     after its footnote ("Footnote 2"), taken from the citation that opened it.
+   Material adds copy buttons, search results and tooltips after load, so changes are watched too. */
 (function () {
   "use strict";
 
@@ -32,8 +35,11 @@
   }
 
   function nameTagList() {
-    var tags = document.querySelectorAll("nav.md-tags:not([aria-label])");
-    Array.prototype.forEach.call(tags, function (nav) { nav.setAttribute("aria-label", "Tags"); });
+    var tags = document.querySelectorAll("nav.md-tags:not([aria-label]):not([role])");
+    Array.prototype.forEach.call(tags, function (nav) {
+      if (nav.closest(".md-search-result")) nav.setAttribute("role", "none");
+      else nav.setAttribute("aria-label", "Tags");
+    });
   }
 
   function unlandmarkCodeButtons() {
@@ -41,11 +47,21 @@
     Array.prototype.forEach.call(navs, function (nav) { nav.setAttribute("role", "none"); });
   }
 
+  function nameTooltips() {
+    var tips = document.querySelectorAll('.md-tooltip2[role="dialog"]:not([aria-label])');
+    Array.prototype.forEach.call(tips, function (tip) {
+      var host = tip.id && document.querySelector('[aria-controls="' + tip.id + '"]');
+      var number = host ? host.textContent.trim() : "";
+      tip.setAttribute("aria-label", number ? "Footnote " + number : "Footnote");
+    });
+  }
+
   function run() {
     nameSearchDialog();
     nameSectionNavs();
     nameTagList();
     unlandmarkCodeButtons();
+    nameTooltips();
   }
 
   /* Material's document$ emits on load and again after instant navigation swaps the page. */
@@ -54,11 +70,11 @@
   }
   run();
 
-  /* Copy buttons are inserted by Material after load: fix them as they appear. */
-  var queued = false;
+  /* Copy buttons, search results and tooltips are inserted by Material after load: fix them as they appear.
+     Named in the same task as the insertion, before a screen reader can announce them. */
   new MutationObserver(function () {
-    if (queued) return;
-    queued = true;
-    window.requestAnimationFrame(function () { queued = false; unlandmarkCodeButtons(); });
+    unlandmarkCodeButtons();
+    nameTagList();
+    nameTooltips();
   }).observe(document.body, { childList: true, subtree: true });
 })();
