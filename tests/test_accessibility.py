@@ -136,7 +136,7 @@ def open_citation_tooltip(page) -> None:
 
 def open_navigation_drawer(page) -> None:
     page.click("label.md-header__button[for='__drawer']")
-    page.wait_for_selector(".md-nav--primary", state="visible")
+    page.wait_for_selector("#__drawer:checked", state="attached")
 
 
 # Each state is opened, judged, and closed again before the next one opens.
