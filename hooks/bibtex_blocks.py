@@ -7,7 +7,9 @@ The entry text is the one in references.bib, byte for byte; Material's code copy
 import html
 import re
 
-from notes import state
+from mkdocs.plugins import event_priority
+
+from notes import state, works
 
 TALK_REFERENCE = re.compile(r'(<li id="fn:ref-(?P<key>[a-z0-9_-]+)">\s*<p>.*?)(</p>\s*</li>)', re.DOTALL)
 PAPERS_WORK = re.compile(r'(<div class="work" id="(?P<key>[a-z0-9_-]+)">.*?)(</div>)', re.DOTALL)
@@ -19,6 +21,15 @@ def block(key: str) -> str:
         f'<details class="bibtex" id="bibtex-{key}" data-search-exclude><summary>BibTeX</summary>'
         f'<pre><code class="language-bibtex">{source}</code></pre></details>'
     )
+
+
+@event_priority(-10)  # after mkdocs-bibtex has built its registry
+def on_config(config):
+    """Format each entry once per build: mkdocs-bibtex would redo it for every page citing it.
+    works.formatted is the same pybtex plain style and clean-up as its SimpleRegistry."""
+    registry = config.plugins["bibtex"].registry
+    registry.reference_text = lambda citation: works.formatted(citation.key)
+    return config
 
 
 def _known(key: str) -> bool:

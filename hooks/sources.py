@@ -17,3 +17,4 @@ def on_config(config):
     state.sections = talks.load(state.docs_dir)
     state.reset()
     return config
+

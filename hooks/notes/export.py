@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 
 from pybtex.richtext import Text
 
@@ -22,6 +23,7 @@ MONTHS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
 
 
+@lru_cache(maxsize=None)
 def plain(value: str) -> str:
     """BibTeX field text without braces and LaTeX accents, as a reader would write it."""
     return str(Text.from_latex(value)) if "\\" in value or "{" in value else value

@@ -22,10 +22,22 @@ _style = PlainStyle()
 _backend = MarkdownBackend()
 
 
+_formatted: dict[tuple[int, str], str] = {}
+
+
 def formatted(key: str) -> str:
-    """The same plain-style text mkdocs-bibtex gives the reference on a talk page."""
-    text = _style.format_entry("", state.bib.entry(key)).text.render(_backend)
-    return text.replace("\n", " ").replace("\\(", "(").replace("\\)", ")").replace("\\.", ".")
+    """The same plain-style text mkdocs-bibtex gives the reference on a talk page.
+
+    pybtex formatting is the slowest step of the build: each entry is formatted once per
+    build and shared with mkdocs-bibtex (see hooks/sources.py).
+    """
+    cache_key = (id(state.bib), key)
+    if cache_key not in _formatted:
+        text = _style.format_entry("", state.bib.entry(key)).text.render(_backend)
+        _formatted[cache_key] = (
+            text.replace("\n", " ").replace("\\(", "(").replace("\\)", ")").replace("\\.", ".")
+        )
+    return _formatted[cache_key]
 
 
 def kind(key: str) -> str:
@@ -60,8 +72,18 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower().strip(" .")
 
 
+_authored: dict[tuple[int, str], list[str]] = {}
+
+
 def authored_by(speaker: Speaker) -> list[str]:
     """Works on the site with the speaker among the authors (surname and a given name agree)."""
+    cache_key = (id(state.bib), speaker.name)  # one answer per loaded bibliography
+    if cache_key not in _authored:
+        _authored[cache_key] = _find_authored(speaker)
+    return _authored[cache_key]
+
+
+def _find_authored(speaker: Speaker) -> list[str]:
     parts = speaker.name.split()
     given = _fold(parts[0])
     surname = _fold(" ".join(parts[1:]))
