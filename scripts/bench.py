@@ -118,7 +118,8 @@ def main() -> None:
     say(f"{len(weights) - len(over)} of {len(weights)} talk pages within the goal; median "
         f"{kb(sorted(w.bytes for w in weights)[len(weights) // 2])}. Bytes are status line, headers "
         "and gzipped body of every response, counted by scripts/gzip_server.py; 'search' is the "
-        "search worker and index, which Material fetches on every first page load.")
+        "search worker and index, which load only when the reader first uses search "
+        "(docs/assets/javascripts/lazy-search.js).")
     say()
     say("## (c) Search index")
     say()

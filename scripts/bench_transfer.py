@@ -30,7 +30,7 @@ class Weight:
     requests: int
     bytes: int
     slides: int
-    search_bytes: int  # of bytes: the search worker and index, which Material fetches on load
+    search_bytes: int  # of bytes: the search worker and index (loaded on first use of search)
 
 
 def measure(browser, server, origin: str, path: str) -> Weight:
