@@ -26,7 +26,8 @@ def _fails_with(project: Path, pattern: str) -> str:
     result = run_build(project, project / "site")
     assert result.returncode != 0, "the build should have failed"
     assert "Traceback" not in result.output, result.output
-    errors = [line for line in result.output.splitlines() if "ERROR" in line]
+    # strict mode turns MkDocs warnings (broken links) into failures too
+    errors = [line for line in result.output.splitlines() if "ERROR" in line or "WARNING" in line]
     assert any(re.search(pattern, line) for line in errors), result.output
     return result.output
 
@@ -78,3 +79,13 @@ def test_missing_slide_image(project_copy):
 def test_unknown_shortcode(project_copy):
     _append(project_copy / TALK, "\n<!-- md:slideshow 1 -->\n")
     _fails_with(project_copy, r"fair-generative-modeling\.md:\d+: unknown shortcode 'md:slideshow'")
+
+
+def test_broken_internal_link(project_copy):
+    _append(project_copy / TALK, "\nSee [the missing talk](missing-talk.md).\n")
+    _fails_with(project_copy, r"fair-generative-modeling\.md.*missing-talk\.md")
+
+
+def test_broken_anchor(project_copy):
+    _append(project_copy / TALK, "\nSee [the other slide](quantum-drug-discovery.md#no-such-section).\n")
+    _fails_with(project_copy, r"fair-generative-modeling\.md.*no-such-section")
