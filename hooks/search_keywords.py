@@ -8,25 +8,20 @@ offline plugin copies it (priority -100).
 
 import json
 import re
-import unicodedata
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
 from notes import state
-from notes.talks import all_talks
+from notes.talks import all_talks, ascii_fold
 
 WORD = re.compile(r"[\w'’]+", re.UNICODE)
-
-
-def _fold(text: str) -> str:
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 
 def _variants(text: str) -> list[str]:
     out = []
     for word in WORD.findall(text):
-        folded = _fold(word)
+        folded = ascii_fold(word)
         if folded != word:
             bare = re.sub(r"['’]", "", folded)
             elided = re.sub(r"^[dDlL]['’]", "", folded)

@@ -10,7 +10,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from notes import render, slides, state
-from notes.talks import all_talks
 
 SHORTCODE = re.compile(r"<!--\s*md:(?P<name>[\w-]+)(?:\s+(?P<args>.*?))?\s*-->")
 
@@ -36,7 +35,7 @@ def _sections(page, args):
 
 
 def _slide(page, args):
-    talk = next((t for t in all_talks(state.sections) if t.src_uri == page.file.src_uri), None)
+    talk = state.talk_at(page.file.src_uri)
     where = f"docs/{page.file.src_uri}"
     if talk is None:
         raise PluginError(f"{where}: md:slide is only for talk pages")

@@ -5,6 +5,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Section as NavSection
 
 from notes import render, scholar, state
+from notes.export import plain
+from notes.works import same_person
 from notes.talks import all_talks
 
 
@@ -14,10 +16,25 @@ def on_config(config):
         where = f"docs/{talk.src_uri}"
         if talk.bib_key not in state.bib.data.entries:
             raise PluginError(f"{where}: references.bib has no entry '{talk.bib_key}' for this talk")
+        _check_talk_entry(talk, where)
         for kind, key in talk.links.items():
             if key not in state.bib.data.entries:
                 raise PluginError(f"{where}: links.{kind} names unknown references.bib key '{key}'")
     return config
+
+
+def _check_talk_entry(talk, where: str) -> None:
+    """The talk's @misc entry repeats its title and speakers for citing tools: they must agree
+    with the front matter, which is where those facts live."""
+    entry = state.bib.entry(talk.bib_key)
+    at = state.bib.where(talk.bib_key)
+    if plain(entry.fields["title"]) != talk.title:
+        raise PluginError(f"{at}: title of '{talk.bib_key}' differs from the title in {where}")
+    authors = entry.persons.get("author", [])
+    if len(authors) != len(talk.speakers) or not all(
+        same_person(s.name, p) for s, p in zip(talk.speakers, authors)
+    ):
+        raise PluginError(f"{at}: authors of '{talk.bib_key}' differ from the speakers in {where}")
 
 
 def on_nav(nav, config, files):
@@ -41,7 +58,7 @@ def on_nav(nav, config, files):
 
 @event_priority(90)  # after citations.py has checked the author's text, before mkdocs-bibtex
 def on_page_markdown(markdown, page, config, files):
-    talk = next((t for t in all_talks(state.sections) if t.src_uri == page.file.src_uri), None)
+    talk = state.talk_at(page.file.src_uri)
     if talk is None:
         return markdown
     # Talk pages must outrank overviews and indexes that mention the same names.

@@ -7,31 +7,24 @@ hooks generate (Speakers, Papers) are not there. What is left is the cost of Mat
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import statistics
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-PROJECT_FILES = ("mkdocs.yml", "references.bib", "tags.yml", "hooks", "overrides", "docs")
+sys.path.insert(0, str(ROOT / "tests"))
+
+from conftest import copy_project, run_build  # noqa: E402
 
 
 def build(project: Path, site: Path) -> float:
     """One strict build; its wall time in seconds. Raises if the build fails."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    start = time.perf_counter()
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
-        cwd=project, env=env, capture_output=True, text=True,
-    )
-    seconds = time.perf_counter() - start
-    if proc.returncode:
-        raise SystemExit(f"build in {project} failed:\n{proc.stdout}{proc.stderr}")
-    return seconds
+    result = run_build(project, site)
+    if result.returncode:
+        raise SystemExit(f"build in {project} failed:\n{result.output}")
+    return result.seconds
 
 
 def median_build(project: Path, site: Path, runs: int = 3) -> float:
@@ -48,13 +41,7 @@ def without_hooks_and_bibtex(config: str) -> str:
 
 
 def plain_material_copy(target: Path) -> Path:
-    target.mkdir(parents=True, exist_ok=True)
-    for name in PROJECT_FILES:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / name)
+    copy_project(target)
     config = target / "mkdocs.yml"
     config.write_text(without_hooks_and_bibtex(config.read_text(encoding="utf-8")), encoding="utf-8")
     shutil.rmtree(target / "hooks")

@@ -3,7 +3,7 @@
 Not a test: it prints figures and fails on nothing. Run with `make bench-search`
 (= .venv/bin/python scripts/bench_search.py [--site DIR] [--key-delay MS]).
 
-For every query (and the pending ones), in Debian's Chromium with the test suite's flags, it
+For every query in tests/search_queries.yml, in Debian's Chromium with the test suite's flags, it
 types the query key by key and measures the time from the last keyup to the first render of
 the results Material's worker returned for the whole query:
 
@@ -116,7 +116,7 @@ def main() -> None:
         raw = index.read_bytes()
         print(f"search index  {len(raw):,} bytes, gzipped {len(gzip.compress(raw, 6)):,} bytes")
 
-        queries = driver.load_queries("queries") + driver.load_queries("pending")
+        queries = driver.load_queries()
         httpd, url = serve(site)
         try:
             with sync_playwright() as playwright:

@@ -48,16 +48,22 @@ def site(build) -> Path:
     return build.site
 
 
-@pytest.fixture
-def project_copy(tmp_path) -> Path:
-    """A scratch copy of the project, to break on purpose."""
+def copy_project(target: Path) -> Path:
+    """Copy what a build reads into target (also used by scripts/bench_build.py)."""
+    target.mkdir(parents=True, exist_ok=True)
     for name in PROJECT_FILES:
         source = ROOT / name
         if source.is_dir():
-            shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
-            shutil.copy2(source, tmp_path / name)
-    return tmp_path
+            shutil.copy2(source, target / name)
+    return target
+
+
+@pytest.fixture
+def project_copy(tmp_path) -> Path:
+    """A scratch copy of the project, to break on purpose."""
+    return copy_project(tmp_path)
 
 
 # --- Browser tests: the built site served on 127.0.0.1, driven in Debian's Chromium ---------

@@ -89,10 +89,10 @@ class Query:
     why: str      # what kind of reader question this is (name, company, method, concept…)
 
 
-def load_queries(group: str = "queries", path: Path = QUERIES_FILE) -> list[Query]:
-    """`queries` must find their talk first; `pending` are known gaps, each with its reason."""
+def load_queries(path: Path = QUERIES_FILE) -> list[Query]:
+    """Every query must find its talk first."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return [Query(q["query"], q["expect"], q.get("kind", "")) for q in data[group]]
+    return [Query(q["query"], q["expect"], q.get("kind", "")) for q in data["queries"]]
 
 
 def instrument(page) -> None:

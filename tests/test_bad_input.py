@@ -32,38 +32,43 @@ def _fails_with(project: Path, pattern: str) -> str:
     return result.output
 
 
-def test_unknown_citation_key_names_page_key_and_closest(project_copy):
-    _append(project_copy / TALK, "\nA claim [@choi2020fairr].\n")
-    _fails_with(
-        project_copy,
-        r"docs/generative-models/fair-generative-modeling\.md:\d+: unknown citation key 'choi2020fairr' "
-        r"\(closest known: choi2020fair",
-    )
+PAGE = r"docs/generative-models/fair-generative-modeling\.md"
+BIB = "references.bib"
+
+# (file to break, text appended to it, the one line the build must fail with)
+APPENDED = {
+    "unknown citation key": (
+        TALK, "\nA claim [@choi2020fairr].\n",
+        PAGE + r":\d+: unknown citation key 'choi2020fairr' \(closest known: choi2020fairgen"),
+    "citation inside code": (
+        TALK, "\nUse `[@choi2020fairgen]` to cite.\n",
+        PAGE + r":\d+: citation \[@choi2020fairgen\] is inside code"),
+    "key cut at a dot": (
+        TALK, "\nSee [@choi.2020].\n", PAGE + r":\d+: unknown citation key 'choi\.2020'"),
+    "unknown shortcode": (
+        TALK, "\n<!-- md:slideshow 1 -->\n", PAGE + r":\d+: unknown shortcode 'md:slideshow'"),
+    "broken internal link": (
+        TALK, "\nSee [the missing talk](missing-talk.md).\n", r"fair-generative-modeling\.md.*missing-talk\.md"),
+    "broken anchor": (
+        TALK, "\nSee [the other talk](quantum-drug-discovery.md#no-such-section).\n",
+        r"fair-generative-modeling\.md.*no-such-section"),
+    "malformed BibTeX": (
+        BIB, "\n@misc{broken-entry,\n  title = {Unclosed,\n  url = {https://example.org}\n}\n",
+        r"references\.bib:\d+: malformed BibTeX: unclosed brace in entry 'broken-entry'"),
+    "duplicate BibTeX key": (
+        BIB, "\n@misc{choi2020fairgen,\n  title = {Again},\n  url = {https://example.org/again}\n}\n",
+        r"references\.bib:\d+: duplicate BibTeX key 'choi2020fairgen' \(first defined at line \d+\)"),
+    "BibTeX entry without a link": (
+        BIB, "\n@book{nolink2020,\n  title = {A Book Nobody Can Find},\n  year = {2020}\n}\n",
+        r"references\.bib:\d+: entry 'nolink2020' has no link field"),
+}
 
 
-def test_citation_inside_code_fails(project_copy):
-    _append(project_copy / TALK, "\nUse `[@choi2020fairgen]` to cite.\n")
-    _fails_with(project_copy, r"fair-generative-modeling\.md:\d+: citation \[@choi2020fairgen\] is inside code")
-
-
-def test_citation_key_with_a_dot_fails(project_copy):
-    _append(project_copy / TALK, "\nSee [@choi.2020].\n")
-    _fails_with(project_copy, r"unknown citation key 'choi\.2020'")
-
-
-def test_malformed_bibtex_names_the_entry(project_copy):
-    _append(project_copy / "references.bib", "\n@misc{broken-entry,\n  title = {Unclosed,\n  url = {https://example.org}\n}\n")
-    _fails_with(project_copy, r"references\.bib:\d+: malformed BibTeX: unclosed brace in entry 'broken-entry'")
-
-
-def test_duplicate_bibtex_key(project_copy):
-    _append(project_copy / "references.bib", "\n@misc{choi2020fairgen,\n  title = {Again},\n  url = {https://example.org/again}\n}\n")
-    _fails_with(project_copy, r"references\.bib:\d+: duplicate BibTeX key 'choi2020fairgen' \(first defined at line \d+\)")
-
-
-def test_bibtex_entry_without_link(project_copy):
-    _append(project_copy / "references.bib", "\n@book{nolink2020,\n  title = {A Book Nobody Can Find},\n  year = {2020}\n}\n")
-    _fails_with(project_copy, r"references\.bib:\d+: entry 'nolink2020' has no link field")
+@pytest.mark.parametrize("case", APPENDED, ids=str)
+def test_appended_bad_input_fails_with_one_clear_line(project_copy, case):
+    target, text, pattern = APPENDED[case]
+    _append(project_copy / target, text)
+    _fails_with(project_copy, pattern)
 
 
 def test_talk_missing_front_matter_field(project_copy):
@@ -76,16 +81,6 @@ def test_missing_slide_image(project_copy):
     _fails_with(project_copy, r"fair-generative-modeling\.md: slide image docs/assets/slides/fair-generative-modeling-1\.svg does not exist")
 
 
-def test_unknown_shortcode(project_copy):
-    _append(project_copy / TALK, "\n<!-- md:slideshow 1 -->\n")
-    _fails_with(project_copy, r"fair-generative-modeling\.md:\d+: unknown shortcode 'md:slideshow'")
-
-
-def test_broken_internal_link(project_copy):
-    _append(project_copy / TALK, "\nSee [the missing talk](missing-talk.md).\n")
-    _fails_with(project_copy, r"fair-generative-modeling\.md.*missing-talk\.md")
-
-
-def test_broken_anchor(project_copy):
-    _append(project_copy / TALK, "\nSee [the other slide](quantum-drug-discovery.md#no-such-section).\n")
-    _fails_with(project_copy, r"fair-generative-modeling\.md.*no-such-section")
+def test_talk_entry_that_disagrees_with_front_matter(project_copy):
+    _replace(project_copy / "references.bib", "author = {Grover, Aditya},", "author = {Grover, Adam},")
+    _fails_with(project_copy, r"references\.bib:\d+: authors of 'talk-fair-generative-modeling' differ from the speakers")

@@ -11,8 +11,7 @@ import pytest
 from search_driver import clear_query, first_result_path, instrument, load_queries, open_search, type_query
 from site_model import talks
 
-QUERIES = load_queries("queries")
-PENDING = load_queries("pending")
+QUERIES = load_queries()
 
 
 @pytest.fixture(scope="module")
@@ -24,7 +23,7 @@ def first_results(browser, server) -> dict[str, str]:
     page.goto(server + "/")
     open_search(page)
     found = {}
-    for query in QUERIES + PENDING:
+    for query in QUERIES:
         clear_query(page)
         type_query(page, query.text)
         found[query.text] = first_result_path(page)
@@ -39,7 +38,7 @@ def talk_path(talk) -> str:
 def test_queries_cover_every_talk_and_speaker():
     assert len(QUERIES) >= 45
     assert {q.expect for q in QUERIES} == {talk_path(t) for t in talks()}, "every talk is some query's answer"
-    asked = " | ".join(q.text.lower() for q in QUERIES + PENDING)
+    asked = " | ".join(q.text.lower() for q in QUERIES)
     missing = [s.name for t in talks() for s in t.speakers if s.name.lower() not in asked]
     assert not missing, f"speakers nobody searches for: {missing}"
 
@@ -51,9 +50,3 @@ def test_each_query_finds_its_talk_first(first_results):
         if first_results[q.text] != q.expect
     ]
     assert not misses, f"{len(misses)} of {len(QUERIES)} queries miss their talk:\n" + "\n".join(misses)
-
-
-def test_pending_queries_still_miss(first_results):
-    """A known gap that starts finding its talk must move up into `queries`, to stay fixed."""
-    fixed = [q.text for q in PENDING if first_results[q.text] == q.expect]
-    assert not fixed, f"now found first, move them from `pending` to `queries`: {fixed}"

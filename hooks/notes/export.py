@@ -9,6 +9,7 @@ from functools import lru_cache
 from pybtex.richtext import Text
 
 from . import state
+from .render import SUMMIT
 from .talks import all_talks
 
 CSL_TYPES = {
@@ -44,7 +45,7 @@ def talks_json(site_url: str, page_urls: dict[str, str]) -> str:
             "cited_keys": [k for k in state.cites.get(talk.src_uri, []) if k != talk.bib_key],
             "talk_key": talk.bib_key,
         })
-    return json.dumps({"summit": "RE•WORK Deep Learning 2.0 Virtual Summit", "talks": talks},
+    return json.dumps({"summit": SUMMIT, "talks": talks},
                       ensure_ascii=False, indent=2) + "\n"
 
 

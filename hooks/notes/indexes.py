@@ -13,7 +13,7 @@ LINK_NAMES = {"arxiv": "arXiv", "doi": "DOI", "url": "Link"}
 
 
 def _talk_link(page_src: str, src_uri: str) -> str:
-    talk = next(t for t in all_talks(state.sections) if t.src_uri == src_uri)
+    talk = state.talk_at(src_uri)
     return f"[{talk.number} {talk.title}]({rel(page_src, src_uri)})"
 
 

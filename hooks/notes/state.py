@@ -18,6 +18,11 @@ cited_by: dict[str, list[str]] = defaultdict(list)
 cites: dict[str, list[str]] = {}
 
 
+def talk_at(src_uri: str):
+    """The talk whose page is src_uri, or None for any other page."""
+    return next((t for s in sections for t in s.talks if t.src_uri == src_uri), None)
+
+
 def reset() -> None:
     cited_by.clear()
     cites.clear()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -79,11 +80,13 @@ class Section:
         return str(Path(self.src_uri).parent)
 
 
-def slugify(text: str) -> str:
-    import unicodedata
+def ascii_fold(text: str) -> str:
+    """Drop accents: "Télécom" → "Telecom"."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+def slugify(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", ascii_fold(text).lower()).strip("-")
 
 
 def join_names(names: list[str]) -> str:

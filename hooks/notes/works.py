@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 from pybtex.backends.markdown import Backend as MarkdownBackend
 from pybtex.style.formatting.plain import Style as PlainStyle
 
 from . import state
-from .talks import Speaker, all_talks
+from .talks import Speaker, all_talks, ascii_fold
 
 KINDS = (
     ("paper", "Papers"),
@@ -69,7 +67,7 @@ def first_author(key: str) -> str:
 
 def _fold(text: str) -> str:
     text = text.replace("{", "").replace("}", "")
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower().strip(" .")
+    return ascii_fold(text).lower().strip(" .")
 
 
 _authored: dict[tuple[int, str], list[str]] = {}
@@ -83,18 +81,17 @@ def authored_by(speaker: Speaker) -> list[str]:
     return _authored[cache_key]
 
 
+def same_person(name: str, person) -> bool:
+    """"Deborah Raji" is BibTeX's "Raji, Inioluwa Deborah": the surname and one given name agree."""
+    parts = name.split()
+    last = _fold(" ".join(person.prelast_names + person.last_names))
+    givens = {_fold(n) for n in person.first_names + person.middle_names}
+    return last == _fold(" ".join(parts[1:])) and _fold(parts[0]) in givens
+
+
 def _find_authored(speaker: Speaker) -> list[str]:
-    parts = speaker.name.split()
-    given = _fold(parts[0])
-    surname = _fold(" ".join(parts[1:]))
-    found = []
-    for key in state.bib.keys:
-        if key.startswith("talk-"):
-            continue
-        for person in state.bib.entry(key).persons.get("author", []):
-            last = _fold(" ".join(person.prelast_names + person.last_names))
-            givens = {_fold(n) for n in person.first_names + person.middle_names}
-            if last == surname and given in givens:
-                found.append(key)
-                break
-    return found
+    return [
+        key for key in state.bib.keys
+        if not key.startswith("talk-")
+        and any(same_person(speaker.name, p) for p in state.bib.entry(key).persons.get("author", []))
+    ]
