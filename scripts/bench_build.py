@@ -14,9 +14,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "scripts"))
 
-from conftest import copy_project, run_build  # noqa: E402
+from builds import copy_project, run_build  # noqa: E402
 
 
 def build(project: Path, site: Path) -> float:

@@ -35,21 +35,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "scripts"))
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, run_build  # noqa: E402
+from browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
+from builds import run_build  # noqa: E402
 import search_driver as driver  # noqa: E402
 
 VIEWPORT = {"width": 1280, "height": 900}
-
-
-def serve(site: Path):
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}/"
 
 
 def type_and_measure(page, text: str, key_delay: float) -> float:

@@ -1,18 +1,16 @@
-"""What the tests know about the site, read from the same sources the build uses."""
+"""What the tests know about the site, read through the same core the build uses."""
 
 from __future__ import annotations
 
-import sys
+import datetime
 from functools import lru_cache
 from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "hooks"))
-
-from notes import bib as bibliography  # noqa: E402
-from notes import talks as talk_model  # noqa: E402
+from builds import ROOT
+from summit import corpus as corpus_loader
+from summit.paths import page_url
 
 SECTION_FOLDERS = [
     "enterprise-ai",
@@ -24,24 +22,25 @@ SECTION_FOLDERS = [
 
 
 @lru_cache
+def corpus():
+    # The edition date does not matter to what the tests read from the corpus.
+    return corpus_loader.load(ROOT / "docs", ROOT / "references.bib", ROOT / "tags.yml", datetime.date(2021, 1, 1))
+
+
 def sections():
-    return talk_model.load(ROOT / "docs")
+    return corpus().sections
 
 
 def talks():
-    return talk_model.all_talks(sections())
+    return corpus().talks
 
 
-@lru_cache
 def bib():
-    return bibliography.load(ROOT / "references.bib")
+    return corpus().bib
 
 
 def page_path(site: Path, src_uri: str) -> Path:
-    stem = src_uri[: -len(".md")]
-    if stem.endswith("index"):
-        return site / stem[: -len("index")] / "index.html"
-    return site / stem / "index.html"
+    return site / page_url(src_uri) / "index.html"
 
 
 def soup(path: Path) -> BeautifulSoup:

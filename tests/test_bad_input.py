@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_build
+from builds import run_build
 
 TALK = "docs/generative-models/fair-generative-modeling.md"
 
@@ -78,7 +78,7 @@ def test_talk_missing_front_matter_field(project_copy):
 
 def test_missing_slide_image(project_copy):
     (project_copy / "docs/assets/slides/fair-generative-modeling-1.svg").unlink()
-    _fails_with(project_copy, r"fair-generative-modeling\.md: slide image docs/assets/slides/fair-generative-modeling-1\.svg does not exist")
+    _fails_with(project_copy, r"fair-generative-modeling\.md:\d+: slide image docs/assets/slides/fair-generative-modeling-1\.svg does not exist")
 
 
 def test_talk_entry_that_disagrees_with_front_matter(project_copy):

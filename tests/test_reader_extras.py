@@ -14,7 +14,8 @@ import jsonschema
 import pytest
 from pypdf import PdfReader
 
-from conftest import CHROMIUM_ARGS, ROOT
+from browser import CHROMIUM_ARGS
+from builds import ROOT
 from site_model import article, bib, page_path, soup, talks
 
 TALK_SRC = "generative-models/fair-generative-modeling.md"

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
 
-from pybtex.richtext import Text
+from pybtex.database import Entry
 
-from . import state
-from .render import SUMMIT
-from .talks import all_talks
+from .corpus import Corpus
+from .summit_facts import SUMMIT
+from .text import plain
 
 CSL_TYPES = {
     "inproceedings": "paper-conference",
@@ -24,33 +23,25 @@ MONTHS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
 
 
-@lru_cache(maxsize=None)
-def plain(value: str) -> str:
-    """BibTeX field text without braces and LaTeX accents, as a reader would write it."""
-    return str(Text.from_latex(value)) if "\\" in value or "{" in value else value
+def talks_json(corpus: Corpus, url_of: dict[str, str]) -> str:
+    """url_of: src_uri -> the page's absolute URL."""
+    talks = [{
+        "number": talk.number,
+        "title": talk.title,
+        "section": talk.section.title,
+        "speakers": [s.name for s in talk.speakers],
+        "affiliations": [s.affiliation for s in talk.speakers],
+        "tags": talk.tags,
+        "description": talk.description,
+        "url": url_of[talk.src_uri],
+        "cited_keys": corpus.cited_works(talk),
+        "talk_key": talk.bib_key,
+    } for talk in corpus.talks]
+    return json.dumps({"summit": SUMMIT, "talks": talks}, ensure_ascii=False, indent=2) + "\n"
 
 
-def talks_json(site_url: str, page_urls: dict[str, str]) -> str:
-    talks = []
-    for talk in all_talks(state.sections):
-        talks.append({
-            "number": talk.number,
-            "title": talk.title,
-            "section": talk.section.title,
-            "speakers": [s.name for s in talk.speakers],
-            "affiliations": [s.affiliation for s in talk.speakers],
-            "tags": talk.tags,
-            "description": talk.description,
-            "url": site_url + page_urls[talk.src_uri],
-            "cited_keys": [k for k in state.cites.get(talk.src_uri, []) if k != talk.bib_key],
-            "talk_key": talk.bib_key,
-        })
-    return json.dumps({"summit": SUMMIT, "talks": talks},
-                      ensure_ascii=False, indent=2) + "\n"
-
-
-def csl_item(key: str) -> dict:
-    entry = state.bib.entry(key)
+def csl_item(corpus: Corpus, key: str) -> dict:
+    entry = corpus.bib.entry(key)
     fields = entry.fields
     item: dict = {"id": key, "type": _csl_type(key, entry), "title": plain(fields["title"])}
     authors = [
@@ -75,7 +66,7 @@ def csl_item(key: str) -> dict:
             item[csl_field] = plain(fields[bib_field])
     if "pages" in fields:
         item["page"] = re.sub(r"-+", "-", fields["pages"])
-    links = state.bib.links(key)
+    links = corpus.bib.links(key)
     if links:
         item["URL"] = links.get("url") or links.get("arxiv") or links.get("doi")
     if "eprint" in fields:
@@ -83,7 +74,7 @@ def csl_item(key: str) -> dict:
     return item
 
 
-def _csl_type(key: str, entry) -> str:
+def _csl_type(key: str, entry: Entry) -> str:
     if key.startswith("talk-"):
         return "speech"
     if entry.type in CSL_TYPES:
@@ -95,5 +86,5 @@ def _csl_type(key: str, entry) -> str:
     return "webpage"
 
 
-def references_json() -> str:
-    return json.dumps([csl_item(key) for key in state.bib.keys], ensure_ascii=False, indent=2) + "\n"
+def references_json(corpus: Corpus) -> str:
+    return json.dumps([csl_item(corpus, key) for key in corpus.bib.keys], ensure_ascii=False, indent=2) + "\n"

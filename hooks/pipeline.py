@@ -1,0 +1,181 @@
+"""The MkDocs side of Summit Notes: the whole build, in the order MkDocs runs it.
+
+    on_config         load and check the corpus (summit/), before mkdocs-bibtex reads the file
+    on_pre_build      hand mkdocs-bibtex the project's reference formatter
+    on_files          add the generated pages (Speakers, Papers) and data (talks.json, references.json)
+    on_nav            order sections and talks as at the summit (1.1 … 5.4)
+    on_page_markdown  per page: shortcodes, then a talk page's assembly; mkdocs-bibtex runs next
+    on_page_content   check that every citation became a reference
+    on_post_build     add the keywords field to Material's search index
+
+Everything else is plain Python in summit/ (no MkDocs import) and Markdown templates in
+overrides/markdown/. One SiteBuild per build carries the corpus from event to event.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.nav import Section as NavSection
+from mkdocs.structure.pages import Page
+
+ROOT = Path(__file__).resolve().parents[1]
+# MkDocs executes this file anew whenever it loads the config (each rebuild of `mkdocs serve`),
+# but Python keeps imported modules: forget the core's, so an edit to summit/ shows on reload.
+for module in [name for name in sys.modules if name == "summit" or name.startswith("summit.")]:
+    del sys.modules[module]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from summit import corpus as corpus_loader  # noqa: E402
+from summit import exports, scholar, search_keywords, shortcodes  # noqa: E402
+from summit.corpus import Corpus  # noqa: E402
+from summit.edition import edition_date, edition_timestamp  # noqa: E402
+from summit.errors import SourceError  # noqa: E402
+from summit.formatting import ReferenceFormatter  # noqa: E402
+from summit.paths import page_url  # noqa: E402
+from summit.related import Relation, related_talks  # noqa: E402
+from summit.talks import Talk  # noqa: E402
+from summit.views import FILTERS, PAPERS, SPEAKERS, Views  # noqa: E402
+
+log = get_plugin_logger("summit")
+BUILD = "summit_notes"  # the config key that carries this build's SiteBuild between events
+TALK_BOOST = 3  # talk pages outrank overviews and indexes that mention the same names
+OVERVIEW_BOOST = 0.5
+OFFLINE_SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
+
+
+@dataclass
+class SiteBuild:
+    corpus: Corpus
+    views: Views
+    related: dict[Talk, list[Relation]]
+
+
+def site_build(config: MkDocsConfig) -> SiteBuild:
+    return config[BUILD]
+
+
+@event_priority(100)  # first: a malformed references.bib fails here, not in mkdocs-bibtex's parser
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    root = Path(config.config_file_path).parent
+    timestamp = edition_timestamp(root, os.environ)
+    # MkDocs dates the sitemap from SOURCE_DATE_EPOCH, or else from the clock.
+    os.environ.setdefault("SOURCE_DATE_EPOCH", str(timestamp))
+    try:
+        corpus = corpus_loader.load(
+            Path(config.docs_dir), root / config.plugins["bibtex"].config.bib_file, root / "tags.yml",
+            edition_date(timestamp),
+        )
+    except SourceError as error:
+        raise PluginError(str(error)) from None
+    for line in corpus.uncited():
+        log.warning(line)
+    templates = config.theme.get_env()  # the theme's own environment, overrides/ first
+    templates.trim_blocks = templates.lstrip_blocks = True  # Markdown templates: tags leave no blank lines
+    templates.filters.update(FILTERS)
+    views = Views(corpus, templates, ReferenceFormatter(corpus.bib.data.entries))
+    config[BUILD] = SiteBuild(corpus, views, related_talks(corpus))
+    _use_local_offline_shim(config)
+    return config
+
+
+def _use_local_offline_shim(config: MkDocsConfig) -> None:
+    """Material's offline plugin adds https://unpkg.com/iframe-worker/shim to the polyfills unless
+    one mentioning iframe-worker is there already: the offline copy must fetch nothing."""
+    offline = config.plugins.get("material/offline") or config.plugins.get("offline")
+    if offline and offline.config.enabled:
+        polyfills = config.extra.get("polyfills") or []
+        config.extra["polyfills"] = [OFFLINE_SHIM] + [p for p in polyfills if "iframe-worker" not in p]
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    """mkdocs-bibtex formats references itself; ours is its formatter plus one fix and the BibTeX
+    control (summit/formatting.py says what differs; tests/test_formatting.py guards it)."""
+    views = site_build(config).views
+    config.plugins["bibtex"].registry.reference_text = lambda citation: views.reference(citation.key)
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    site = site_build(config)
+    files.append(File.generated(config, SPEAKERS, content=site.views.speakers_page()))
+    files.append(File.generated(config, PAPERS, content=site.views.papers_page()))
+    site_url = config.site_url or ""
+    url_of = {t.src_uri: site_url + page_url(t.src_uri, config.use_directory_urls) for t in site.corpus.talks}
+    files.append(File.generated(config, "talks.json", content=exports.talks_json(site.corpus, url_of)))
+    files.append(File.generated(config, "references.json", content=exports.references_json(site.corpus)))
+    return files
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    corpus = site_build(config).corpus
+    by_index = {s.src_uri: s for s in corpus.sections}
+    order = {t.src_uri: t.sort_key for t in corpus.talks}
+    sections = [item for item in nav.items if isinstance(item, NavSection)]
+    others = [item for item in nav.items if not isinstance(item, NavSection)]
+    rank = {}
+    for item in sections:
+        index = next((c for c in item.children if c.is_page and c.file.src_uri.endswith("/index.md")), None)
+        section = index and by_index.get(index.file.src_uri)
+        if section:
+            item.title = section.title
+            rank[id(item)] = section.number
+            item.children.sort(key=lambda c: (0, 0) if c is index else order.get(c.file.src_uri, (99, 99)))
+    sections.sort(key=lambda item: rank.get(id(item), 99))
+    nav.items[:] = others[:1] + sections + others[1:]
+    return nav
+
+
+@event_priority(50)  # before mkdocs-bibtex (0) turns the citations into footnotes
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    site = site_build(config)
+    src_uri = page.file.src_uri
+    source = site.corpus.pages.get(src_uri)
+    if source is None:  # a generated page: already complete
+        return markdown
+    try:
+        markdown = shortcodes.expand(markdown, src_uri, site.views, source.offset)
+    except SourceError as error:
+        raise PluginError(str(error)) from None
+    talk = site.corpus.talk_at(src_uri)
+    if talk is not None:
+        page.meta.setdefault("search", {}).setdefault("boost", TALK_BOOST)
+        page.meta["scholar"] = scholar.meta(site.corpus, talk)
+        url = (config.site_url or "") + page.url
+        return site.views.talk_page(talk, markdown, site.related[talk], url)
+    if src_uri.endswith("/index.md"):
+        page.meta.setdefault("search", {}).setdefault("boost", OVERVIEW_BOOST)
+    if site.corpus.cites.get(src_uri):
+        markdown = site.views.references_section(markdown)
+    return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Belt and braces: mkdocs-bibtex drops what it cannot format; every cited key must show."""
+    for key in site_build(config).corpus.cites.get(page.file.src_uri, []):
+        if f'id="fn:ref-{key}"' not in html:
+            raise PluginError(f"docs/{page.file.src_uri}: citation '{key}' did not render as a reference")
+    return html
+
+
+@event_priority(-50)  # after the search plugin writes its index, before the offline plugin copies it
+def on_post_build(config: MkDocsConfig) -> None:
+    path = Path(config.site_dir) / "search" / "search_index.json"
+    if not path.exists():
+        return
+    corpus = site_build(config).corpus
+    index = json.loads(path.read_text(encoding="utf-8"))
+    by_url = {page_url(t.src_uri, config.use_directory_urls): search_keywords.keywords(corpus, t) for t in corpus.talks}
+    for doc in index["docs"]:
+        if doc["location"] in by_url:
+            doc["keywords"] = by_url[doc["location"]]
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

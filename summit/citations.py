@@ -1,0 +1,62 @@
+"""Citations in an author's Markdown, and the ones mkdocs-bibtex would mangle.
+
+mkdocs-bibtex only warns on an unknown key and then drops the citation, rewrites citations
+inside code, and cuts keys at ':' and '.'. Each of those is a SourceError here, naming the
+page, the line and the key.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Collection
+
+from .errors import SourceError
+
+FENCE = re.compile(r"^(?P<fence>`{3,}|~{3,})[^\n]*\n.*?^(?P=fence)[ \t]*$", re.MULTILINE | re.DOTALL)
+INLINE_CODE = re.compile(r"(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)", re.DOTALL)
+HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+BLOCK = re.compile(r"\[([^\[\]]*@[^\[\]]*)\]")
+KEY = re.compile(r"@([^\s;,\]]+)")
+FOOTNOTE_LABEL = re.compile(r"\[\^([^\]]+)\]")
+RESERVED_FOOTNOTE_PREFIX = "ref-"  # mkdocs-bibtex's footnote_format in mkdocs.yml
+
+
+def _blank(markdown: str, pattern: re.Pattern) -> str:
+    """The text with each match replaced by spaces (newlines kept, so offsets and lines hold)."""
+    return pattern.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), markdown)
+
+
+def _line(markdown: str, offset: int) -> int:
+    return markdown.count("\n", 0, offset) + 1
+
+
+def closest(key: str, known: Collection[str]) -> str:
+    near = difflib.get_close_matches(key, list(known), n=3, cutoff=0.5)
+    return f" (closest known: {', '.join(near)})" if near else ""
+
+
+def cited_keys(markdown: str, where: str, known: Collection[str], line_offset: int = 0) -> list[str]:
+    """The keys a page cites, in order of first citation; SourceError on any bad citation."""
+    without_comments = _blank(markdown, HTML_COMMENT)
+    prose = _blank(_blank(without_comments, FENCE), INLINE_CODE)
+    for match in BLOCK.finditer(without_comments):
+        if prose[match.start()] == " " and match.group(0).strip():
+            raise SourceError(
+                f"{where}:{_line(markdown, match.start()) + line_offset}: citation {match.group(0)} "
+                "is inside code, where mkdocs-bibtex would still rewrite it"
+            )
+    keys: list[str] = []
+    for match in BLOCK.finditer(prose):
+        if match.group(1).lstrip().startswith("^"):
+            continue  # a footnote reference, not a citation
+        for key in KEY.findall(match.group(1)):
+            if key not in known:
+                line = _line(markdown, match.start()) + line_offset
+                raise SourceError(f"{where}:{line}: unknown citation key '{key}'{closest(key, known)}")
+            if key not in keys:
+                keys.append(key)
+    for label in FOOTNOTE_LABEL.findall(prose):
+        if label.startswith(RESERVED_FOOTNOTE_PREFIX):
+            raise SourceError(f"{where}: footnote [^{label}] uses the '{RESERVED_FOOTNOTE_PREFIX}' prefix reserved for citations")
+    return keys

@@ -1,0 +1,136 @@
+"""The corpus: everything one build knows, loaded once from the sources and passed along.
+
+Sources: the pages (docs/), their front matter (talks, sections), references.bib and tags.yml.
+Derived here, once: who cites what, and each speaker's works among the references.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pybtex.database import Person
+
+from . import bibliography, citations, frontmatter, talks
+from .bibliography import Bibliography
+from .errors import SourceError
+from .talks import Section, Speaker, Talk
+from .text import fold_name, plain
+
+
+@dataclass(frozen=True)
+class PageSource:
+    src_uri: str
+    meta: dict
+    body: str  # the Markdown after the front matter
+    offset: int  # lines the front matter took, to report the author's line numbers
+
+
+@dataclass
+class Corpus:
+    docs_dir: Path
+    bib: Bibliography
+    vocabulary: dict[str, str]  # tag -> its description (tags.yml)
+    sections: list[Section]
+    pages: dict[str, PageSource]
+    cites: dict[str, list[str]]  # src_uri -> keys it cites, in order; a talk page cites its talk first
+    cited_by: dict[str, list[str]]  # key -> src_uris citing it, in page order
+    edition: datetime.date  # the date of this edition of the notes (see edition.py)
+    _works_by: dict[str, list[str]] = field(default_factory=dict, repr=False)  # speaker name -> keys
+
+    @property
+    def talks(self) -> list[Talk]:
+        return [talk for section in self.sections for talk in section.talks]
+
+    def talk_at(self, src_uri: str) -> Talk | None:
+        """The talk whose page is src_uri, or None for any other page."""
+        return self._talks_by_page.get(src_uri)
+
+    def section_at(self, src_uri: str) -> Section | None:
+        """The section whose overview is src_uri, or None."""
+        return next((s for s in self.sections if s.src_uri == src_uri), None)
+
+    def works_by(self, speaker: Speaker) -> list[str]:
+        """Works in references.bib with the speaker among the authors, in file order."""
+        if speaker.name not in self._works_by:
+            last = fold_name(" ".join(speaker.name.split()[1:]))
+            self._works_by[speaker.name] = [
+                key for key in self.bib.by_surname.get(last, [])
+                if any(same_person(speaker.name, p) for p in self.bib.authors(key))
+            ]
+        return self._works_by[speaker.name]
+
+    def cited_works(self, talk: Talk) -> list[str]:
+        """The works a talk's page cites, its own talk entry aside."""
+        return [k for k in self.cites.get(talk.src_uri, []) if k != talk.bib_key]
+
+    def uncited(self) -> list[str]:
+        """Lines naming the entries no page cites (a reference nobody can reach from the notes)."""
+        return [f"{self.bib.where(k)}: entry '{k}' is not cited by any page" for k in self.bib.keys if k not in self.cited_by]
+
+    def __post_init__(self) -> None:
+        self._talks_by_page = {t.src_uri: t for t in self.talks}
+
+
+def same_person(name: str, person: Person) -> bool:
+    """"Deborah Raji" is BibTeX's "Raji, Inioluwa Deborah": the surname and one given name agree."""
+    parts = name.split()
+    last = fold_name(" ".join(person.prelast_names + person.last_names))
+    givens = {fold_name(n) for n in person.first_names + person.middle_names}
+    return last == fold_name(" ".join(parts[1:])) and fold_name(parts[0]) in givens
+
+
+def read_pages(docs_dir: Path) -> dict[str, PageSource]:
+    pages = {}
+    for path in sorted(docs_dir.rglob("*.md")):
+        src_uri = path.relative_to(docs_dir).as_posix()
+        meta, body, offset = frontmatter.split(path.read_text(encoding="utf-8"), f"docs/{src_uri}")
+        pages[src_uri] = PageSource(src_uri, meta, body, offset)
+    return pages
+
+
+def load(docs_dir: Path, bib_path: Path, tags_path: Path, edition: datetime.date) -> Corpus:
+    """Read and check every source; SourceError on the first problem."""
+    bib = bibliography.load(bib_path)
+    vocabulary = talks.load_vocabulary(tags_path)
+    pages = read_pages(docs_dir)
+    sections, talk_list = [], []
+    for page in pages.values():
+        if talks.is_section_index(page.src_uri, page.meta):
+            sections.append(talks.section_from(page.meta, page.src_uri))
+        elif talks.is_talk(page.src_uri):
+            talk_list.append(talks.talk_from(page.meta, page.src_uri, vocabulary))
+    sections = talks.assemble(sections, talk_list)
+    for talk in talk_list:
+        check_talk_against_bib(talk, bib)
+
+    talk_keys = {t.src_uri: t.bib_key for t in talk_list}
+    cites: dict[str, list[str]] = {}
+    cited_by: dict[str, list[str]] = defaultdict(list)
+    for page in pages.values():
+        keys = citations.cited_keys(page.body, f"docs/{page.src_uri}", bib.data.entries, page.offset)
+        if page.src_uri in talk_keys:
+            keys = [talk_keys[page.src_uri]] + [k for k in keys if k != talk_keys[page.src_uri]]
+        cites[page.src_uri] = keys
+        for key in keys:
+            cited_by[key].append(page.src_uri)
+    return Corpus(docs_dir, bib, vocabulary, sections, pages, cites, dict(cited_by), edition)
+
+
+def check_talk_against_bib(talk: Talk, bib: Bibliography) -> None:
+    """A talk's links name real entries, and its @misc entry repeats its title and speakers
+    exactly (citing tools read the entry; the front matter is where those facts live)."""
+    where = f"docs/{talk.src_uri}"
+    if talk.bib_key not in bib:
+        raise SourceError(f"{where}: references.bib has no entry '{talk.bib_key}' for this talk")
+    for kind, key in talk.links.items():
+        if key not in bib:
+            raise SourceError(f"{where}: links.{kind} names unknown references.bib key '{key}'")
+    entry, at = bib.entry(talk.bib_key), bib.where(talk.bib_key)
+    if plain(entry.fields["title"]) != talk.title:
+        raise SourceError(f"{at}: title of '{talk.bib_key}' differs from the title in {where}")
+    authors = bib.authors(talk.bib_key)
+    if len(authors) != len(talk.speakers) or not all(same_person(s.name, p) for s, p in zip(talk.speakers, authors)):
+        raise SourceError(f"{at}: authors of '{talk.bib_key}' differ from the speakers in {where}")

@@ -1,0 +1,33 @@
+"""Split a page into its YAML front matter and its Markdown body, as MkDocs does."""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from .errors import SourceError
+
+# The same block MkDocs recognises (mkdocs.utils.meta): "---" lines around YAML at the top.
+FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+
+
+def split(source: str, where: str) -> tuple[dict, str, int]:
+    """(front matter, body, lines the front matter took); invalid YAML is a SourceError.
+
+    MkDocs silently ignores front matter it cannot parse; here it fails the build, since a
+    talk without its metadata would be a page without a header.
+    """
+    match = FRONT_MATTER.match(source)
+    if not match:
+        return {}, source, 0
+    try:
+        meta = yaml.safe_load(match.group(1))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = f":{mark.line + 2}" if mark else ""
+        raise SourceError(f"{where}{line}: front matter is not valid YAML ({getattr(error, 'problem', error)})") from None
+    if not isinstance(meta, dict):
+        return {}, source, 0
+    body = source[match.end():].lstrip("\n")
+    return meta, body, source.count("\n") - body.count("\n")

@@ -1,0 +1,62 @@
+"""`<!-- md:name args -->` comments, expanded into generated Markdown; an unknown name fails.
+
+Modelled on Material for MkDocs' own docs hook shortcodes.py: authors write one short comment,
+the facts come from front matter and references.bib, one small function per shortcode.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .errors import SourceError
+from .slides import read_slide
+from .views import Views
+
+SHORTCODE = re.compile(r"<!--\s*md:(?P<name>[\w-]+)(?:\s+(?P<args>.*?))?\s*-->")
+
+
+def _slide(views: Views, src_uri: str, args: str, where: str) -> str:
+    talk = views.corpus.talk_at(src_uri)
+    if talk is None:
+        raise SourceError(f"{where}: md:slide is only for talk pages")
+    if not args.isdigit():
+        raise SourceError(f"{where}: md:slide needs the slide number, got '{args}'")
+    return views.slide(talk, read_slide(views.corpus.docs_dir, talk, int(args), where))
+
+
+def _talk_table(views: Views, src_uri: str, args: str, where: str) -> str:
+    return views.talk_table(src_uri)
+
+
+def _section_talks(views: Views, src_uri: str, args: str, where: str) -> str:
+    section = views.corpus.section_at(src_uri)
+    if section is None:
+        raise SourceError(f"{where}: md:section-talks is only for a section's index.md")
+    return views.section_talks(src_uri, section)
+
+
+def _sections(views: Views, src_uri: str, args: str, where: str) -> str:
+    return views.sections(src_uri)
+
+
+HANDLERS: dict[str, Callable[[Views, str, str, str], str]] = {
+    "slide": _slide,
+    "talk-table": _talk_table,
+    "section-talks": _section_talks,
+    "sections": _sections,
+}
+
+
+def expand(markdown: str, src_uri: str, views: Views, line_offset: int = 0) -> str:
+    """The page's Markdown with every shortcode replaced by what it generates."""
+
+    def replace(match: re.Match) -> str:
+        name, args = match.group("name"), (match.group("args") or "").strip()
+        where = f"docs/{src_uri}:{markdown.count(chr(10), 0, match.start()) + 1 + line_offset}"
+        handler = HANDLERS.get(name)
+        if handler is None:
+            raise SourceError(f"{where}: unknown shortcode 'md:{name}' (known: {', '.join(sorted(HANDLERS))})")
+        return handler(views, src_uri, args, where)
+
+    return SHORTCODE.sub(replace, markdown)

@@ -1,0 +1,47 @@
+"""Slide drawings: docs/assets/slides/<talk>-<n>.svg, described by their own <title> and <desc>.
+
+The figure's alt text is the drawing's <desc> and its credit comes from the talk's front
+matter, so neither is typed twice.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import SourceError
+from .talks import Talk
+
+SVG = "{http://www.w3.org/2000/svg}"
+SLIDES_DIR = "assets/slides"
+
+
+@dataclass(frozen=True)
+class Slide:
+    number: int
+    src: str  # relative to docs/
+    title: str
+    desc: str  # the alt text
+    width: str
+    height: str
+
+
+def slide_src(talk: Talk, number: int) -> str:
+    return f"{SLIDES_DIR}/{talk.slug}-{number}.svg"
+
+
+def read_slide(docs_dir: Path, talk: Talk, number: int, where: str) -> Slide:
+    src = slide_src(talk, number)
+    path = docs_dir / src
+    try:
+        root = ET.parse(path).getroot()
+    except FileNotFoundError:
+        raise SourceError(f"{where}: slide image docs/{src} does not exist") from None
+    except ET.ParseError as error:
+        raise SourceError(f"{where}: slide image {path.name} is not valid SVG ({error})") from None
+    title = (root.findtext(f"{SVG}title") or "").strip()
+    desc = " ".join((root.findtext(f"{SVG}desc") or "").split())
+    if not title or not desc:
+        raise SourceError(f"{where}: slide image {path.name} needs a <title> and a <desc> (its alt text)")
+    return Slide(number, src, title, desc, root.get("width", "1280"), root.get("height", "720"))

@@ -1,0 +1,170 @@
+"""The talks and sections, read from the pages' front matter (where those facts live)."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from . import frontmatter
+from .errors import SourceError
+from .text import join_names, slugify
+
+REQUIRED_TALK = ("title", "number", "speakers", "description", "tags")
+REQUIRED_SECTION = ("title", "number", "description")
+REQUIRED_SPEAKER = ("name", "affiliation")
+LINK_KINDS = ("paper", "code", "demo")
+NUMBER = re.compile(r"^[1-9]\.[1-9]\d*$")
+TALK_KEY_PREFIX = "talk-"
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str
+    affiliation: str
+    role: str = ""
+
+    @property
+    def anchor(self) -> str:
+        """Its heading's id on the Speakers page."""
+        return slugify(self.name)
+
+
+@dataclass(eq=False)
+class Talk:
+    src_uri: str  # e.g. generative-models/fair-generative-modeling.md
+    title: str
+    number: str
+    speakers: list[Speaker]
+    description: str
+    tags: list[str]
+    links: dict[str, str]  # kind (paper, code, demo) -> references.bib key
+    section: Section | None = None
+
+    @property
+    def slug(self) -> str:
+        return Path(self.src_uri).stem
+
+    @property
+    def bib_key(self) -> str:
+        """Every talk has a @misc entry named after its page."""
+        return TALK_KEY_PREFIX + self.slug
+
+    @property
+    def sort_key(self) -> tuple[int, int]:
+        major, minor = self.number.split(".")
+        return int(major), int(minor)
+
+    @property
+    def speaker_names(self) -> str:
+        return join_names([s.name for s in self.speakers])
+
+    @property
+    def affiliations(self) -> str:
+        return "; ".join(dict.fromkeys(s.affiliation for s in self.speakers))
+
+
+@dataclass(eq=False)
+class Section:
+    src_uri: str  # e.g. generative-models/index.md
+    title: str
+    number: int
+    description: str
+    talks: list[Talk] = field(default_factory=list)
+
+    @property
+    def folder(self) -> str:
+        return str(Path(self.src_uri).parent)
+
+
+def load_vocabulary(path: Path) -> dict[str, str]:
+    """tags.yml: each allowed tag and its one-line description."""
+    try:
+        vocabulary = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise SourceError(f"{path.name}: cannot read the tag vocabulary ({error.strerror})") from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark else ""
+        raise SourceError(f"{path.name}{line}: the tag vocabulary is not valid YAML ({getattr(error, 'problem', error)})") from None
+    if not isinstance(vocabulary, dict):
+        raise SourceError(f"{path.name}: the tag vocabulary must map each tag to a description")
+    return {str(k): str(v) for k, v in vocabulary.items()}
+
+
+def _require(meta: dict, keys: tuple[str, ...], where: str) -> None:
+    for key in keys:
+        if key not in meta or meta[key] in (None, "", []):
+            raise SourceError(f"{where}: front matter is missing required field '{key}'")
+
+
+def _tags(tags: object, vocabulary: dict[str, str], where: str) -> list[str]:
+    if not isinstance(tags, list) or not 2 <= len(tags) <= 5:
+        raise SourceError(f"{where}: front matter 'tags' must list 2 to 5 tags")
+    for tag in tags:
+        if tag not in vocabulary:
+            near = difflib.get_close_matches(str(tag), list(vocabulary), n=2, cutoff=0.4)
+            hint = f" (did you mean: {', '.join(near)}?)" if near else ""
+            raise SourceError(f"{where}: tag '{tag}' is not in the vocabulary tags.yml{hint}")
+    return [str(t) for t in tags]
+
+
+def section_from(meta: dict, src_uri: str) -> Section:
+    _require(meta, REQUIRED_SECTION, f"docs/{src_uri}")
+    return Section(src_uri, str(meta["title"]), int(meta["number"]), str(meta["description"]))
+
+
+def talk_from(meta: dict, src_uri: str, vocabulary: dict[str, str]) -> Talk:
+    where = f"docs/{src_uri}"
+    _require(meta, REQUIRED_TALK, where)
+    number = str(meta["number"])
+    if not NUMBER.match(number):
+        raise SourceError(f"{where}: front matter 'number' must look like \"4.1\", got {number!r}")
+    speakers = []
+    for i, raw in enumerate(meta["speakers"], start=1):
+        if not isinstance(raw, dict):
+            raise SourceError(f"{where}: speaker {i} must have 'name' and 'affiliation'")
+        _require(raw, REQUIRED_SPEAKER, f"{where}: speaker {i}")
+        speakers.append(Speaker(str(raw["name"]), str(raw["affiliation"]), str(raw.get("role", ""))))
+    links = {str(k): str(v) for k, v in (meta.get("links") or {}).items()}
+    for kind in links:
+        if kind not in LINK_KINDS:
+            raise SourceError(f"{where}: unknown link kind '{kind}' (use {', '.join(LINK_KINDS)})")
+    return Talk(src_uri, str(meta["title"]), number, speakers, str(meta["description"]),
+                _tags(meta["tags"], vocabulary, where), links)
+
+
+def is_section_index(src_uri: str, meta: dict) -> bool:
+    """A section's overview: <folder>/index.md, unless it opts out (a custom template)."""
+    return src_uri.count("/") == 1 and src_uri.endswith("/index.md") and not meta.get("template") \
+        and meta.get("section", True)
+
+
+def is_talk(src_uri: str) -> bool:
+    """Talk pages are the other pages of a section folder."""
+    return src_uri.count("/") == 1 and not src_uri.endswith("/index.md") and not src_uri.startswith("assets/")
+
+
+def assemble(sections: list[Section], talks: list[Talk]) -> list[Section]:
+    """Put each talk in its folder's section, check numbers, order both as at the summit."""
+    by_folder = {s.folder: s for s in sections}
+    seen: dict[str, str] = {}
+    for talk in talks:
+        where = f"docs/{talk.src_uri}"
+        section = by_folder.get(str(Path(talk.src_uri).parent))
+        if section is None:
+            raise SourceError(f"{where}: its folder has no section index.md")
+        if talk.sort_key[0] != section.number:
+            raise SourceError(f"{where}: talk number {talk.number} does not belong to section {section.number}")
+        if talk.number in seen:
+            raise SourceError(f"{where}: talk number {talk.number} is also used by docs/{seen[talk.number]}")
+        seen[talk.number] = talk.src_uri
+        talk.section = section
+        section.talks.append(talk)
+    ordered = sorted(sections, key=lambda s: s.number)
+    for section in ordered:
+        section.talks.sort(key=lambda t: t.sort_key)
+    return ordered

@@ -1,0 +1,137 @@
+"""What each Markdown template under overrides/markdown/ is given, and the talk page's assembly.
+
+The templates hold the markup (HTML classes, Markdown structure); this module chooses the facts.
+They render to Markdown-with-HTML before Markdown runs, so a template may cite with [@key]
+and link to pages by their source path, which MkDocs then resolves and checks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from .corpus import Corpus
+from .formatting import ReferenceFormatter
+from .paths import rel
+from .related import Relation
+from .slides import Slide
+from .summit_facts import SUMMIT, SUMMIT_DATE
+from .talks import Section, Talk
+from .works import KINDS, first_author, kinds, title, year
+
+SPEAKERS = "speakers.md"
+PAPERS = "papers.md"
+LINK_LABELS = {"paper": "Paper", "code": "Code", "demo": "Demo"}
+LINK_NAMES = {"arxiv": "arXiv", "doi": "DOI", "url": "Link"}
+
+
+class Template(Protocol):
+    def render(self, **context: object) -> str: ...
+
+
+class TemplateSource(Protocol):
+    """A Jinja environment, or anything that hands out templates by name."""
+
+    def get_template(self, name: str) -> Template: ...
+
+
+def escape_cell(text: str) -> str:
+    """Text safe inside a Markdown table cell."""
+    return text.replace("|", "\\|")
+
+
+def markdown_alt(text: str) -> str:
+    """Text safe as a Markdown image's alt text inside an attribute list."""
+    return text.replace("[", "(").replace("]", ")").replace('"', "'")
+
+
+FILTERS = {"cell": escape_cell, "alt": markdown_alt}
+
+
+@dataclass
+class Views:
+    corpus: Corpus
+    templates: TemplateSource
+    formatter: ReferenceFormatter
+
+    def _render(self, name: str, **context: object) -> str:
+        return self.templates.get_template(f"markdown/{name}.md").render(summit=SUMMIT, summit_date=SUMMIT_DATE, **context)
+
+    # --- a talk page, in reading order -------------------------------------------------------
+
+    def talk_page(self, talk: Talk, body: str, related: list[Relation], url: str) -> str:
+        """Header, the author's text, related talks, references and "Cite these notes"."""
+        return self._render(
+            "talk-page",
+            header=self.talk_header(talk),
+            body=body.strip(),
+            related=self.related_talks(talk, related),
+            cite=self.cite_these_notes(talk, url),
+        )
+
+    def references_section(self, markdown: str) -> str:
+        """Any other page that cites: its text, then its references."""
+        return markdown.rstrip() + "\n\n" + self._render("references")
+
+    def talk_header(self, talk: Talk) -> str:
+        buttons = [(LINK_LABELS[kind], self.corpus.bib.primary_link(key)) for kind, key in talk.links.items()]
+        return self._render(
+            "talk-header", talk=talk, speakers_page=rel(talk.src_uri, SPEAKERS),
+            section_link=rel(talk.src_uri, talk.section.src_uri), buttons=buttons,
+        )
+
+    def related_talks(self, talk: Talk, related: list[Relation]) -> str:
+        return self._render("related-talks", related=[(r, rel(talk.src_uri, r.talk.src_uri)) for r in related])
+
+    def cite_these_notes(self, talk: Talk, url: str) -> str:
+        return self._render("cite-these-notes", talk=talk, url=url, edition=self.corpus.edition)
+
+    def slide(self, talk: Talk, slide: Slide) -> str:
+        return self._render("slide", talk=talk, slide=slide, href=rel(talk.src_uri, slide.src))
+
+    def reference(self, key: str) -> str:
+        """A reference as mkdocs-bibtex places it after "[^ref-key]: ", with its BibTeX control."""
+        return self._render("reference", key=key, text=self.formatter.text(key), source=self.corpus.bib.source(key))
+
+    # --- generated lists (shortcodes) and pages ----------------------------------------------
+
+    def talk_table(self, page_src: str) -> str:
+        rows = [(t, rel(page_src, t.src_uri), rel(page_src, t.section.src_uri)) for t in self.corpus.talks]
+        return self._render("talk-table", rows=rows)
+
+    def section_talks(self, page_src: str, section: Section) -> str:
+        return self._render("section-talks", talks=[(t, rel(page_src, t.src_uri)) for t in section.talks])
+
+    def sections(self, page_src: str) -> str:
+        return self._render("sections", sections=[(s, rel(page_src, s.src_uri)) for s in self.corpus.sections])
+
+    def _talk_links(self, page_src: str, src_uris: list[str]) -> list[tuple[Talk, str]]:
+        talks = (self.corpus.talk_at(src) for src in src_uris)
+        return [(t, rel(page_src, t.src_uri)) for t in talks if t is not None]
+
+    def speakers_page(self) -> str:
+        people: dict[str, tuple] = {}
+        for talk in self.corpus.talks:
+            for speaker in talk.speakers:
+                people.setdefault(speaker.name, (speaker, []))[1].append(talk.src_uri)
+        ordered = sorted(people.values(), key=lambda item: (item[0].name.split()[-1].lower(), item[0].name))
+        speakers = [
+            (speaker, self._talk_links(SPEAKERS, talks),
+             [(title(self.corpus, k), f"{PAPERS}#{k}", year(self.corpus, k)) for k in self.corpus.works_by(speaker)])
+            for speaker, talks in ordered
+        ]
+        return self._render("speakers-page", speakers=speakers, talk_count=len(self.corpus.talks))
+
+    def papers_page(self) -> str:
+        kind_of = kinds(self.corpus)
+        groups = []
+        for kind, heading in KINDS:
+            keys = sorted((k for k in self.corpus.bib.keys if kind_of[k] == kind),
+                          key=lambda k: (first_author(self.corpus, k).lower(), year(self.corpus, k), k))
+            works = [(key, self.formatter.text(key),
+                      [(LINK_NAMES[label], href) for label, href in self.corpus.bib.links(key).items()],
+                      self._talk_links(PAPERS, self.corpus.cited_by.get(key, [])),
+                      self.corpus.bib.source(key)) for key in keys]
+            if works:
+                groups.append((heading, works))
+        return self._render("papers-page", groups=groups, total=len(self.corpus.bib.keys))

@@ -1,0 +1,50 @@
+"""Works in references.bib as a reader meets them on the Papers page: kind, first author, year."""
+
+from __future__ import annotations
+
+from .corpus import Corpus
+
+KINDS = (
+    ("paper", "Papers"),
+    ("book", "Books"),
+    ("code", "Code"),
+    ("demo", "Demos"),
+    ("article", "Articles, blog posts and web pages"),
+    ("talk", "The talks"),
+)
+PAPER_TYPES = ("inproceedings", "article", "incollection", "phdthesis", "techreport")
+
+
+def kinds(corpus: Corpus) -> dict[str, str]:
+    """Each key's kind: a talk, what talks link as demo or code, or what its entry says it is."""
+    demos = {t.links.get("demo") for t in corpus.talks}
+    codes = {t.links.get("code") for t in corpus.talks}
+    out = {}
+    for key in corpus.bib.keys:
+        entry = corpus.bib.entry(key)
+        if key.startswith("talk-"):
+            out[key] = "talk"
+        elif key in demos:
+            out[key] = "demo"
+        elif key in codes or "github.com/" in entry.fields.get("url", ""):
+            out[key] = "code"
+        elif entry.type == "book":
+            out[key] = "book"
+        elif entry.type in PAPER_TYPES or "eprint" in entry.fields:
+            out[key] = "paper"
+        else:
+            out[key] = "article"
+    return out
+
+
+def year(corpus: Corpus, key: str) -> str:
+    return corpus.bib.entry(key).fields.get("year", "")
+
+
+def first_author(corpus: Corpus, key: str) -> str:
+    persons = corpus.bib.authors(key)
+    return " ".join(persons[0].last_names) if persons else corpus.bib.entry(key).fields.get("title", key)
+
+
+def title(corpus: Corpus, key: str) -> str:
+    return corpus.bib.entry(key).fields["title"].replace("{", "").replace("}", "")

@@ -1,0 +1,40 @@
+"""The citation rules: what a page cites, and each citation mkdocs-bibtex would mangle."""
+
+from __future__ import annotations
+
+import pytest
+
+from summit.citations import cited_keys
+from summit.errors import SourceError
+
+KNOWN = {"choi2020fairgen", "raji2019actionable", "shared-work"}
+
+
+def test_keys_in_order_of_first_citation():
+    text = "A [@raji2019actionable]. B [@choi2020fairgen; @raji2019actionable]. C [@shared-work]."
+    assert cited_keys(text, "p.md", KNOWN) == ["raji2019actionable", "choi2020fairgen", "shared-work"]
+
+
+def test_unknown_key_names_page_line_and_closest_keys():
+    with pytest.raises(SourceError, match=r"^p\.md:12: unknown citation key 'choi2020fairgn' \(closest known: choi2020fairgen\)$"):
+        cited_keys("line 1\n\nclaim [@choi2020fairgn]", "p.md", KNOWN, line_offset=9)
+
+
+@pytest.mark.parametrize("text", ["Use `[@shared-work]` here.", "```\n[@shared-work]\n```\n"])
+def test_citation_inside_code_fails(text):
+    with pytest.raises(SourceError, match=r"citation \[@shared-work\] is inside code"):
+        cited_keys(text, "p.md", KNOWN)
+
+
+def test_key_cut_at_a_dot_is_unknown():
+    with pytest.raises(SourceError, match=r"unknown citation key 'choi\.2020'"):
+        cited_keys("See [@choi.2020].", "p.md", KNOWN)
+
+
+def test_comments_and_footnotes_are_not_citations():
+    assert cited_keys("<!-- [@nope] -->\nA note[^1].\n\n[^1]: Text.", "p.md", KNOWN) == []
+
+
+def test_reserved_footnote_prefix_fails():
+    with pytest.raises(SourceError, match=r"footnote \[\^ref-x\] uses the 'ref-' prefix"):
+        cited_keys("A note[^ref-x].\n\n[^ref-x]: Text.", "p.md", KNOWN)

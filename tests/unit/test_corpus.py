@@ -1,0 +1,63 @@
+"""The corpus: talks from front matter, who cites what, speakers' works, bad front matter."""
+
+from __future__ import annotations
+
+import pytest
+
+from summit.errors import SourceError
+
+from conftest import load, talk_page
+
+
+def test_talks_sections_and_citations(project):
+    corpus = load(project)
+    assert [s.title for s in corpus.sections] == ["Generative", "Ethics"]
+    fair, audit = corpus.talks
+    assert corpus.cites["gen/fair.md"] == ["talk-fair", "choi2020fairgen", "shared-work"]
+    assert corpus.cited_by["shared-work"] == ["ethics/audit.md", "gen/fair.md"]
+    assert corpus.cited_works(audit) == ["raji2019actionable", "shared-work", "choi2020fairgen"]
+
+
+def test_speaker_works_match_surname_and_a_given_name(project):
+    corpus = load(project)
+    fair, audit = corpus.talks
+    assert corpus.works_by(fair.speakers[0]) == ["choi2020fairgen"]
+    # "Deborah Raji" is BibTeX's "Raji, Inioluwa Deborah"
+    assert corpus.works_by(audit.speakers[0]) == ["raji2019actionable"]
+
+
+def test_uncited_entries_are_named(project):
+    bib = project / "references.bib"
+    bib.write_text(bib.read_text() + "\n@misc{lonely,\n  title = {L},\n  url = {https://x.org/l}\n}\n")
+    assert load(project).uncited() == ["references.bib:38: entry 'lonely' is not cited by any page"]
+
+
+@pytest.mark.parametrize("old, new, message", [
+    ("description: One line.", "summary: One line.", r"docs/gen/fair\.md: front matter is missing required field 'description'"),
+    ("Fairness and bias]", "Fairnes and bias]", r"docs/gen/fair\.md: tag 'Fairnes and bias' is not in the vocabulary tags\.yml \(did you mean: Fairness and bias"),
+    ('number: "1.1"', 'number: "2.1"', r"docs/gen/fair\.md: talk number 2\.1 does not belong to section 1"),
+    ("Aditya Grover", "Adam Grover", r"references\.bib:\d+: authors of 'talk-fair' differ from the speakers in docs/gen/fair\.md"),
+    ("title: Fair Generative Modeling", "title: Fair Modeling", r"title of 'talk-fair' differs from the title in docs/gen/fair\.md"),
+    ("tags: [", "tags: [[", r"docs/gen/fair\.md:\d+: front matter is not valid YAML"),
+])
+def test_bad_front_matter_fails_with_one_line(project, old, new, message):
+    page = project / "docs/gen/fair.md"
+    text = page.read_text()
+    assert old in text
+    page.write_text(text.replace(old, new, 1))
+    with pytest.raises(SourceError, match=message):
+        load(project)
+
+
+def test_unknown_citation_key_on_a_page(project):
+    page = project / "docs/gen/fair.md"
+    page.write_text(page.read_text() + "More [@choi2020fairgne].\n")
+    with pytest.raises(SourceError, match=r"docs/gen/fair\.md:12: unknown citation key 'choi2020fairgne'"):
+        load(project)
+
+
+def test_talk_page_in_a_folder_without_section(project):
+    (project / "docs/lost").mkdir()
+    (project / "docs/lost/talk.md").write_text(talk_page("Lost", "3.1", "Aditya Grover", ["AI ethics", "Privacy"], ""))
+    with pytest.raises(SourceError):
+        load(project)
