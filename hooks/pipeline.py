@@ -20,6 +20,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from mkdocs.config import config_options
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
@@ -29,8 +30,8 @@ from mkdocs.structure.nav import Section as NavSection
 from mkdocs.structure.pages import Page
 
 ROOT = Path(__file__).resolve().parents[1]
-# MkDocs executes this file anew whenever it loads the config (each rebuild of `mkdocs serve`),
-# but Python keeps imported modules: forget the core's, so an edit to summit/ shows on reload.
+# Under `mkdocs serve` this file runs again for each rebuild (see _run_again_on_next_rebuild), but
+# Python keeps imported modules: forget the core's, so an edit to summit/ shows on the next reload.
 for module in [name for name in sys.modules if name == "summit" or name.startswith("summit.")]:
     del sys.modules[module]
 if str(ROOT) not in sys.path:
@@ -67,6 +68,7 @@ def site_build(config: MkDocsConfig) -> SiteBuild:
 
 @event_priority(100)  # first: a malformed references.bib fails here, not in mkdocs-bibtex's parser
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    _run_again_on_next_rebuild()
     root = Path(config.config_file_path).parent
     timestamp = edition_timestamp(root, os.environ)
     # MkDocs dates the sitemap from SOURCE_DATE_EPOCH, or else from the clock.
@@ -87,6 +89,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config[BUILD] = SiteBuild(corpus, views, related_talks(corpus))
     _use_local_offline_shim(config)
     return config
+
+
+def _run_again_on_next_rebuild() -> None:
+    """MkDocs 1.6 loads each hook file once per process (an lru_cache on Hooks._load_hook), so
+    `mkdocs serve` would ignore edits to this file and to summit/ until restarted. Forgetting
+    that cache makes the next config load, at the next rebuild, execute this file again."""
+    clear = getattr(config_options.Hooks._load_hook, "cache_clear", None)
+    if clear is not None:
+        clear()
 
 
 def _use_local_offline_shim(config: MkDocsConfig) -> None:

@@ -40,11 +40,16 @@ def _sections(views: Views, src_uri: str, args: str, where: str) -> str:
     return views.sections(src_uri)
 
 
+def _tag_vocabulary(views: Views, src_uri: str, args: str, where: str) -> str:
+    return views.tag_vocabulary()
+
+
 HANDLERS: dict[str, Callable[[Views, str, str, str], str]] = {
     "slide": _slide,
     "talk-table": _talk_table,
     "section-talks": _section_talks,
     "sections": _sections,
+    "tag-vocabulary": _tag_vocabulary,
 }
 
 

@@ -105,6 +105,12 @@ class Views:
     def sections(self, page_src: str) -> str:
         return self._render("sections", sections=[(s, rel(page_src, s.src_uri)) for s in self.corpus.sections])
 
+    def tag_vocabulary(self) -> str:
+        """Each tag of tags.yml with its description and how many talks carry it."""
+        counts = {tag: sum(tag in t.tags for t in self.corpus.talks) for tag in self.corpus.vocabulary}
+        tags = [(tag, description, counts[tag]) for tag, description in self.corpus.vocabulary.items()]
+        return self._render("tag-vocabulary", tags=sorted(tags, key=lambda t: t[0].lower()))
+
     def _talk_links(self, page_src: str, src_uris: list[str]) -> list[tuple[Talk, str]]:
         talks = (self.corpus.talk_at(src) for src in src_uris)
         return [(t, rel(page_src, t.src_uri)) for t in talks if t is not None]
