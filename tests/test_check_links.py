@@ -85,6 +85,14 @@ def handler(log: Log) -> type[http.server.BaseHTTPRequestHandler]:
             if path == "/slow":
                 log.release.wait(3)  # far past the checker's timeout; released at teardown
                 self.answer(200)
+            elif path == "/trickle":  # a header line every 0.1 s: each read is quick, the whole is not
+                self.wfile.write(b"HTTP/1.0 200 OK\r\n")
+                for _ in range(30):  # 3 s at most, so a checker without a deadline fails, not hangs
+                    if log.release.wait(0.1):
+                        return
+                    self.wfile.write(b"X-Pad: 1\r\n")
+                    self.wfile.flush()
+                self.wfile.write(b"Content-Length: 0\r\n\r\n")
             elif path == "/held":
                 time.sleep(0.15)  # long enough for requests to overlap
                 self.answer(200)
@@ -106,7 +114,7 @@ def server() -> Iterator[tuple[str, Log]]:
     log = Log()
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler(log))
     httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread = threading.Thread(target=httpd.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}", log
     log.release.set()
@@ -133,6 +141,7 @@ def test_each_answer_gives_its_line(server):
         (f"{base}/gone#section", "page /a/"), (f"{base}/gone", "references.bib:7 gone-key"),
         (f"{base}/error", "page /c/"),
         (f"{base}/slow", "page /c/"),
+        (f"{base}/trickle", "page /c/"),
         (f"{base}/no-head", "page /c/"),
         (f"{base}/busy", "page /c/"),
         (f"{base}/walled", "references.bib:11 walled-key"),
@@ -151,19 +160,20 @@ def test_each_answer_gives_its_line(server):
         f"{base}/moved-then-gone":
             f"BROKEN 404 (via {base}/gone) {base}/moved-then-gone (references.bib:9 gone-key)",
         f"{base}/slow": f"BROKEN timeout {base}/slow (page /c/)",
+        f"{base}/trickle": f"BROKEN timeout {base}/trickle (page /c/)",
     }
     assert lines == [broken[url] for url in sorted(broken)] + [
         f"MOVED 301 {base}/old -> {base}/new (page /a/; references.bib:3 old-key)",
         f"MOVED 308 {base}/old-twice -> {base}/new (page /b/)",
         f"BLOCKED 403 {base}/walled (references.bib:11 walled-key)",
-        "checked 13 external links: 6 broken, 2 moved, 1 blocked",
+        "checked 14 external links: 7 broken, 2 moved, 1 blocked",
     ]
     assert code == 1
     # A 302 is temporary (the link stays), HEAD refused falls back to GET, 429 is waited out.
     assert not any("/temporary" in line or "/no-head" in line or "/busy" in line for line in lines)
     assert log.count("GET", "/no-head") == 1
     assert log.count("HEAD", "/busy") == 2
-    # Bounded: a 5xx is tried 1 + retries times, the slow one times out on each attempt.
+    # Bounded: a 5xx is tried 1 + retries times, the slow ones time out on each attempt.
     assert log.count("HEAD", "/error") == 1 + FAST.retries
     assert log.count("HEAD", "/moved-then-gone") == 1, "a 404 is final: no retry"
     assert seconds < (1 + FAST.retries) * FAST.timeout + 1.5
