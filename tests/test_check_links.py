@@ -253,3 +253,19 @@ def test_the_real_bib_is_read_with_keys_and_lines():
         for place in where:
             line, key = place.removeprefix("references.bib:").split(" ")
             assert text[int(line) - 1].split("{")[1].rstrip(",") == key, place
+
+
+def test_command_line_reads_site_and_bib_and_exits_1_on_broken(server, tmp_path, capsys, monkeypatch):
+    base, _ = server
+    for proxy in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
+        monkeypatch.delenv(proxy, raising=False)  # the command honours proxies; here, stay local
+    (tmp_path / "index.html").write_text(f'<a href="{base}/ok">ok</a><a href="{base}/old">old</a>')
+    bib = tmp_path / "references.bib"
+    bib.write_text(f"@misc{{lost,\n  url = {{{base}/gone}}\n}}\n")
+    code = check_links.main(["--site", str(tmp_path), "--bib", str(bib), "--timeout", "2", "--retries", "0"])
+    assert capsys.readouterr().out.splitlines() == [
+        f"BROKEN 404 {base}/gone (references.bib:1 lost)",
+        f"MOVED 301 {base}/old -> {base}/new (page /)",
+        "checked 3 external links: 1 broken, 1 moved, 0 blocked",
+    ]
+    assert code == 1
