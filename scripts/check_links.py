@@ -19,9 +19,9 @@ registries we use gives both things the issue asks for. LinkChecker (PyPI) crawl
 names the parent page, but knows nothing of references.bib keys; lychee is a Rust binary (not
 on PyPI; the npm package "lychee" is an unrelated database library) and names input files, not
 bib keys. httpx is a well-kept async HTTP client (HTTP/1.1 here; four packages, where aiohttp
-would bring seven); the few rules on top of it are below: parallel requests with a per-host limit, HEAD then GET, retries with back-off for
-5xx/timeouts/connection errors, Retry-After on 429, redirects followed by hand so that a
-permanent one is reported with its target.
+would bring seven); the few rules on top of it are below: parallel requests with a per-host
+limit, HEAD then GET, retries with back-off for 5xx/timeouts/connection errors, Retry-After on
+429, redirects followed by hand so that a permanent one is reported with its target.
 """
 
 from __future__ import annotations
