@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build offline test bench bench-search java clean
+.PHONY: serve build offline test bench bench-search check-links java clean
 
 $(BIN)/mkdocs: requirements.txt requirements-test.txt constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,11 @@ bench: $(BIN)/mkdocs /usr/bin/chromium node_modules
 
 bench-search: $(BIN)/mkdocs /usr/bin/chromium
 	$(BIN)/python scripts/bench_search.py
+
+# Every external link of the strict build and of references.bib. Needs the network, so it is not
+# part of make test (only its unit tests are); the Pages workflow runs it weekly.
+check-links: build
+	$(BIN)/python scripts/check_links.py --site site --bib references.bib
 
 clean:
 	rm -rf site site-offline summit-notes-offline.zip .pytest_cache test-artifacts
