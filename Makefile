@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build offline test bench bench-search check-links java clean
+.PHONY: serve build check offline test bench bench-search check-links java clean
 
 $(BIN)/mkdocs: requirements.txt requirements-test.txt constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,11 @@ offline: $(BIN)/mkdocs
 	rm -rf site-offline
 	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir site-offline
 	$(BIN)/python scripts/make_zip.py site-offline summit-notes-offline.zip
+
+# The fast loop: the core's unit tests, then a strict build (seconds, no browser).
+check: $(BIN)/mkdocs
+	$(BIN)/pytest -q tests/unit
+	$(BIN)/mkdocs build --strict
 
 test: $(BIN)/mkdocs /usr/bin/chromium java node_modules
 	$(BIN)/pytest
