@@ -191,3 +191,16 @@ def test_map_scheme_switch_changes_the_section_colours(browser, server):
         )
         context.close()
     assert colours["light"] != colours["dark"], colours
+
+
+def test_map_prints_whole_on_one_page(page, server):
+    """In print the picture keeps to one A4 page (24 cm of it) and no highlight is drawn."""
+    page.goto(map_url(server))
+    page.emulate_media(media="print")
+    box = page.locator(".summit-map__svg").bounding_box()
+    assert 300 < box["height"] <= 24 / 2.54 * 96 + 1, box
+    hidden = page.evaluate(
+        "() => [...document.querySelectorAll('.summit-map__halo, .summit-map__show')]"
+        ".every(g => getComputedStyle(g).display === 'none')"
+    )
+    assert hidden
