@@ -37,6 +37,8 @@ def test_map_has_every_talk_as_a_named_link_to_its_page(site):
     for node, talk in zip(nodes, talks()):
         name = node["aria-label"]
         assert talk.number in name and talk.title in name and all(s.name in name for s in talk.speakers), name
+        # The anchor a talk's "Related talks" links to: map/#map-4-1.
+        assert node["id"] == "map-" + talk.number.replace(".", "-")
 
 
 def test_every_arc_has_a_reason_and_links_to_its_row_in_the_table(site):
@@ -125,6 +127,12 @@ def test_focusing_a_talk_highlights_exactly_its_neighbours(page, server, site):
     assert after["rings"] == expected and len(expected) >= 3
     assert after["others"] == 0                       # no other talk lights up
     assert float(after["line"]) < 0.5                 # the rest of the picture steps back
+
+
+def test_arriving_from_a_talk_lights_it_up(page, server):
+    page.goto(map_url(server) + "#map-3-1")
+    lit = page.evaluate(NEIGHBOURS, "3.1")
+    assert "5.3" in lit["rings"] and lit["others"] == 0
 
 
 def test_focusing_an_arc_shows_what_the_two_talks_share(page, server):
