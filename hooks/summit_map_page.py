@@ -4,7 +4,8 @@ the theme's partials/summit-map.html writes the markup; this file only connects 
 import sys
 from pathlib import Path
 
-from mkdocs.structure.files import File
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the summit package
@@ -28,7 +29,7 @@ search:
 """
 
 
-def on_files(files, config):
+def on_files(files: Files, config: MkDocsConfig) -> Files:
     talks = all_talks(state.sections)
     page = File.generated(config, MAP, content="")
     numbers = [t.number for t in talks]

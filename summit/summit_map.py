@@ -186,7 +186,7 @@ def layout(talks: Sequence[MapTalk], relations: Sequence[Relation], work_titles:
     """Place the talks (given in reading order, sections contiguous) and draw the relations
     (given with ids that are talk numbers)."""
     heads, ys, height = _rows(talks)
-    by_number = {talk.number: talk for talk in talks}
+    position = {talk.number: i for i, talk in enumerate(talks)}
     arcs = {(r.a, r.b): (_arc(*sorted((ys[r.a], ys[r.b]))), _stroke(r.weight)) for r in relations}
     neighbours: dict[str, list[str]] = {talk.number: [] for talk in talks}
     for r in relations:
@@ -195,7 +195,7 @@ def layout(talks: Sequence[MapTalk], relations: Sequence[Relation], work_titles:
 
     nodes = {}
     for talk in talks:
-        others = sorted(neighbours[talk.number], key=list(by_number).index)
+        others = sorted(neighbours[talk.number], key=position.__getitem__)
         speakers = " and ".join(talk.speakers) if len(talk.speakers) < 3 else ", ".join(talk.speakers)
         nodes[talk.number] = Node(
             number=talk.number,
