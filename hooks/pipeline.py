@@ -2,7 +2,7 @@
 
     on_config         load and check the corpus (summit/), before mkdocs-bibtex reads the file
     on_pre_build      hand mkdocs-bibtex the project's reference formatter
-    on_files          add the generated pages (Speakers, Papers) and data (talks.json, references.json)
+    on_files          add the generated pages (Speakers, Papers, Map) and data (talks.json, references.json)
     on_nav            order sections and talks as at the summit (1.1 … 5.4)
     on_page_markdown  per page: shortcodes, then a talk page's assembly; mkdocs-bibtex runs next
     on_page_content   check that every citation became a reference
@@ -44,9 +44,9 @@ from summit.edition import edition_date, edition_timestamp  # noqa: E402
 from summit.errors import SourceError  # noqa: E402
 from summit.formatting import ReferenceFormatter  # noqa: E402
 from summit.paths import page_url  # noqa: E402
-from summit.related import Relation, related_talks  # noqa: E402
+from summit.related import RelatedTalk, related_talks  # noqa: E402
 from summit.talks import Talk  # noqa: E402
-from summit.views import FILTERS, PAPERS, SPEAKERS, Views  # noqa: E402
+from summit.views import FILTERS, MAP, PAPERS, SPEAKERS, Views  # noqa: E402
 
 log = get_plugin_logger("summit")
 BUILD = "summit_notes"  # the config key that carries this build's SiteBuild between events
@@ -59,7 +59,7 @@ OFFLINE_SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
 class SiteBuild:
     corpus: Corpus
     views: Views
-    related: dict[Talk, list[Relation]]
+    related: dict[Talk, list[RelatedTalk]]
 
 
 def site_build(config: MkDocsConfig) -> SiteBuild:
@@ -120,6 +120,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     site = site_build(config)
     files.append(File.generated(config, SPEAKERS, content=site.views.speakers_page()))
     files.append(File.generated(config, PAPERS, content=site.views.papers_page()))
+    files.append(File.generated(config, MAP, content=site.views.map_page(config.use_directory_urls)))
     site_url = config.site_url or ""
     url_of = {t.src_uri: site_url + page_url(t.src_uri, config.use_directory_urls) for t in site.corpus.talks}
     files.append(File.generated(config, "talks.json", content=exports.talks_json(site.corpus, url_of)))

@@ -16,3 +16,12 @@ def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
     if stem == "index" or stem.endswith("/index"):
         return stem[: -len("index")]
     return stem + ("/" if use_directory_urls else ".html")
+
+
+def url_between(from_src: str, to_src: str, use_directory_urls: bool = True) -> str:
+    """The href from one page's URL to another's, for raw HTML that MkDocs does not rewrite."""
+    here = page_url(from_src, use_directory_urls)
+    there = page_url(to_src, use_directory_urls)
+    base = here if here.endswith("/") else posixpath.dirname(here)
+    target = posixpath.relpath(there or ".", base or ".")
+    return target + ("/" if there.endswith("/") and not target.endswith("/") else "")

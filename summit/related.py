@@ -1,8 +1,7 @@
-"""Related talks, computed at build time from what two talks share.
+"""Related talks: the talks that share the most with a talk, with the reasons in words.
 
-Only pairs that share something are scored, found through indexes (tag -> talks, work ->
-talks citing it, work -> talks whose speakers wrote it), so the cost follows the number of
-shared facts, not the square of the number of talks.
+What two talks share comes from relations.py (the same relations the map draws); this module
+weighs them for the "Related talks" list at the end of each talk page.
 """
 
 from __future__ import annotations
@@ -11,94 +10,65 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from .corpus import Corpus
+from .relations import Relation, corpus_relations
 from .talks import Talk
 
 SHARED_TAG = 2
 SHARED_WORK = 3
 SPEAKER_WORK = 3  # one talk cites work by the other talk's speaker
+SHARED_SPEAKER = 3
 SAME_SECTION = 1
 LIMIT = 3
 MINIMUM = 2  # a reader always gets at least this many ways on (the section fills in)
 
 
 @dataclass(frozen=True)
-class Relation:
+class RelatedTalk:
     talk: Talk
     reasons: list[str]
 
 
-@dataclass
-class _Facts:
-    works: set[str]  # works the talk cites
-    authored: dict[str, list[str]]  # work -> names of the talk's speakers who wrote it
+def score(relation: Relation, same_section: bool) -> int:
+    authored = {key for authorship in relation.authorships for key in authorship.works}
+    total = (SHARED_TAG * len(relation.topics) + SHARED_WORK * len(relation.works)
+             + SPEAKER_WORK * len(authored) + SHARED_SPEAKER * len(relation.speakers))
+    return total + SAME_SECTION if total and same_section else total
 
 
-def _facts(corpus: Corpus) -> dict[Talk, _Facts]:
-    facts = {}
-    for talk in corpus.talks:
-        authored: dict[str, list[str]] = defaultdict(list)
-        for speaker in talk.speakers:
-            for key in corpus.works_by(speaker):
-                authored[key].append(speaker.name)
-        facts[talk] = _Facts(set(corpus.cited_works(talk)), dict(authored))
-    return facts
-
-
-def _candidates(corpus: Corpus, facts: dict[Talk, _Facts]) -> dict[Talk, set[Talk]]:
-    """For each talk, the talks it shares a tag, a cited work or an authored work with."""
-    groups: dict[tuple[str, str], list[Talk]] = defaultdict(list)
-    for talk in corpus.talks:
-        for tag in talk.tags:
-            groups["tag", tag].append(talk)
-        for key in facts[talk].works | set(facts[talk].authored):
-            groups["work", key].append(talk)
-    out: dict[Talk, set[Talk]] = defaultdict(set)
-    for members in groups.values():
-        for talk in members:
-            out[talk].update(members)
+def reasons(relation: Relation, first: Talk, second: Talk) -> list[str]:
+    """The relation in words, read from `first`'s page."""
+    out = []
+    if relation.topics:
+        out.append("shared topics: " + ", ".join(sorted(relation.topics)))
+    if relation.works:
+        out.append(f"{len(relation.works)} cited work{'s' if len(relation.works) > 1 else ''} in common")
+    if relation.speakers:
+        out.append("same speaker: " + ", ".join(relation.speakers))
+    for citing, other in ((first, second), (second, first)):
+        names = [s.name for s in other.speakers
+                 if any(a.citing == citing.number and a.speaker == s.name for a in relation.authorships)]
+        if names:
+            out.append(f"talk {citing.number} cites work by {' and '.join(names)}")
     return out
 
 
-def _score(a: Talk, b: Talk, facts: dict[Talk, _Facts]) -> tuple[int, list[str]]:
-    fa, fb = facts[a], facts[b]
-    tags = sorted(set(a.tags) & set(b.tags))
-    works = fa.works & fb.works
-    reasons = []
-    if tags:
-        reasons.append("shared topics: " + ", ".join(tags))
-    if works:
-        reasons.append(f"{len(works)} cited work{'s' if len(works) > 1 else ''} in common")
-    crossed: set[str] = set()
-    for x, fx, y, fy in ((a, fa, b, fb), (b, fb, a, fa)):
-        authored = sorted((fx.works & set(fy.authored)) - works)
-        if authored:
-            crossed.update(authored)
-            names = [s.name for s in y.speakers if any(s.name in fy.authored[key] for key in authored)]
-            reasons.append(f"talk {x.number} cites work by {' and '.join(names)}")
-    total = SHARED_TAG * len(tags) + SHARED_WORK * len(works) + SPEAKER_WORK * len(crossed)
-    if total and a.section is b.section:
-        total += SAME_SECTION
-    return total, reasons
-
-
-def related_talks(corpus: Corpus) -> dict[Talk, list[Relation]]:
+def related_talks(corpus: Corpus) -> dict[Talk, list[RelatedTalk]]:
     """Up to LIMIT related talks for every talk, best first; ties in talk order."""
-    facts = _facts(corpus)
-    candidates = _candidates(corpus, facts)
+    by_number = {t.number: t for t in corpus.talks}
+    scored: dict[Talk, list[tuple[int, tuple[int, int], Talk, Relation]]] = defaultdict(list)
+    for relation in corpus_relations(corpus):
+        a, b = by_number[relation.a], by_number[relation.b]
+        total = score(relation, a.section is b.section)
+        scored[a].append((-total, b.sort_key, b, relation))
+        scored[b].append((-total, a.sort_key, a, relation))
     out = {}
     for talk in corpus.talks:
-        scored = []
-        for other in candidates[talk]:
-            if other is not talk:
-                total, reasons = _score(talk, other, facts)
-                if total > 0:
-                    scored.append((-total, other.sort_key, other, reasons))
-        scored.sort(key=lambda item: item[:2])
-        chosen = [Relation(other, reasons) for _, _, other, reasons in scored[:LIMIT]]
+        best = sorted(scored[talk], key=lambda item: item[:2])[:LIMIT]
+        chosen = [RelatedTalk(other, reasons(relation, talk, other)) for _, _, other, relation in best]
         for other in talk.section.talks:
             if len(chosen) >= MINIMUM:
                 break
             if other is not talk and all(other is not c.talk for c in chosen):
-                chosen.append(Relation(other, [f"same section: {talk.section.title}"]))
+                chosen.append(RelatedTalk(other, [f"same section: {talk.section.title}"]))
         out[talk] = chosen
     return out

@@ -12,8 +12,11 @@ from typing import Protocol
 
 from .corpus import Corpus
 from .formatting import ReferenceFormatter
-from .paths import rel
-from .related import Relation
+from .paths import rel, url_between
+from .related import RelatedTalk
+from .relations import corpus_relations
+from .summit_map import MapTalk, layout
+from .text import plain
 from .slides import Slide
 from .summit_facts import SUMMIT, SUMMIT_DATE
 from .talks import Section, Talk
@@ -21,6 +24,7 @@ from .works import KINDS, first_author, kinds, title, year
 
 SPEAKERS = "speakers.md"
 PAPERS = "papers.md"
+MAP = "map.md"
 LINK_LABELS = {"paper": "Paper", "code": "Code", "demo": "Demo"}
 LINK_NAMES = {"arxiv": "arXiv", "doi": "DOI", "url": "Link"}
 
@@ -59,7 +63,7 @@ class Views:
 
     # --- a talk page, in reading order -------------------------------------------------------
 
-    def talk_page(self, talk: Talk, body: str, related: list[Relation], url: str) -> str:
+    def talk_page(self, talk: Talk, body: str, related: list[RelatedTalk], url: str) -> str:
         """Header, the author's text, related talks, references and "Cite these notes"."""
         return self._render(
             "talk-page",
@@ -80,8 +84,9 @@ class Views:
             section_link=rel(talk.src_uri, talk.section.src_uri), buttons=buttons,
         )
 
-    def related_talks(self, talk: Talk, related: list[Relation]) -> str:
-        return self._render("related-talks", related=[(r, rel(talk.src_uri, r.talk.src_uri)) for r in related])
+    def related_talks(self, talk: Talk, related: list[RelatedTalk]) -> str:
+        return self._render("related-talks", related=[(r, rel(talk.src_uri, r.talk.src_uri)) for r in related],
+                            map_link=f"{rel(talk.src_uri, MAP)}#map-{talk.number.replace('.', '-')}")
 
     def cite_these_notes(self, talk: Talk, url: str) -> str:
         return self._render("cite-these-notes", talk=talk, url=url, edition=self.corpus.edition)
@@ -127,6 +132,15 @@ class Views:
             for speaker, talks in ordered
         ]
         return self._render("speakers-page", speakers=speakers, talk_count=len(self.corpus.talks))
+
+    def map_page(self, use_directory_urls: bool = True) -> str:
+        talks = [
+            MapTalk(t.number, t.title, tuple(s.name for s in t.speakers), t.section.number, t.section.title,
+                    url_between(MAP, t.src_uri, use_directory_urls))
+            for t in self.corpus.talks
+        ]
+        titles = {key: plain(self.corpus.bib.entry(key).fields["title"]) for key in self.corpus.bib.keys}
+        return self._render("map-page", map=layout(talks, corpus_relations(self.corpus), titles))
 
     def papers_page(self) -> str:
         kind_of = kinds(self.corpus)

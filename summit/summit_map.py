@@ -1,0 +1,263 @@
+"""The map of the summit as geometry: an arc diagram, computed without any randomness.
+
+The talks stand in one column in reading order, grouped under their section's heading; each
+relation is an arc on the column's left, as thick as the number of things the two talks
+share. One column keeps every label horizontal and readable when the picture is scaled down
+to a 390 px phone, and a fixed order gives the same picture, byte for byte, for the same
+input. Coordinates are integers or numbers formatted here, so no float ever reaches the
+template unformatted.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from .relation_text import full_reasons, short_reasons, weight_text
+from .relations import Relation
+
+# Geometry in SVG user units. The 400-unit width is what a 390 px phone shows at about 1:1
+# (the picture spans the phone's full width, summit-map.css).
+WIDTH = 400
+COLUMN_X = 100            # the talks' column; the arcs use the space to its left
+LEFT_MARGIN = 6
+DOT_RADIUS = 6
+HALO_RADIUS = 11
+LABEL_GAP = 12            # from the dot to its label
+ROW = 36                  # one talk: title line and speakers line
+SECTION_HEAD = 28         # a section's heading above its talks
+SECTION_GAP = 10
+TOP = 4
+BOTTOM = 10
+ARC_START = COLUMN_X - DOT_RADIUS - 2   # arcs stop short of the dots, so a dot stays easy to hit
+ARC_BULGE = 0.9           # an arc's width over half its height, before the margin caps it
+CAPTION_LINE = 17
+CAPTION_PADDING = 6
+CAPTION_CHARS = 54        # characters per caption line at the caption's font size
+SHORT_TITLE = 36          # characters of a title that fit beside a dot
+
+
+@dataclass(frozen=True)
+class MapTalk:
+    """One talk as the map needs it; url is relative to the map page."""
+
+    number: str
+    title: str
+    speakers: tuple[str, ...]
+    section: int
+    section_title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Point:
+    x: int
+    y: int
+
+
+@dataclass(frozen=True)
+class Trace:
+    """An arc drawn in the highlight colour when one of its talks is hovered or focused."""
+
+    d: str
+    width: str
+
+
+@dataclass(frozen=True)
+class CaptionLine:
+    text: str
+    y: int
+
+
+@dataclass(frozen=True)
+class Node:
+    number: str
+    key: str              # the number as an id fragment: "4.1" -> "4-1"
+    title: str
+    short_title: str
+    speakers: str
+    name: str             # the accessible name: number, full title and speakers
+    url: str
+    section: int
+    x: int
+    y: int
+    label_x: int
+    label_y: int          # baseline of the number and short title
+    speakers_y: int       # baseline of the speakers, below it
+    degree: int
+    halo: tuple[Point, ...]        # neighbours' positions
+    traces: tuple[Trace, ...]      # this talk's arcs
+
+
+@dataclass(frozen=True)
+class Edge:
+    key: str              # "relation-4-1-4-4": the table row the arc links to
+    a: Node
+    b: Node
+    weight: int
+    width: str
+    d: str
+    weight_text: str
+    reasons: tuple[str, ...]        # full lines, for the tooltip and the table
+    caption: tuple[CaptionLine, ...]  # wrapped short lines, shown on the map on hover or focus
+    caption_y: int
+    caption_height: int
+    name: str                       # the accessible name
+
+
+@dataclass(frozen=True)
+class SectionHead:
+    number: int
+    title: str
+    x: int
+    y: int
+
+
+@dataclass(frozen=True)
+class SummitMap:
+    width: int
+    height: int
+    dot_radius: int
+    halo_radius: int
+    caption_x: int
+    caption_text_x: int
+    caption_width: int
+    sections: tuple[SectionHead, ...]
+    nodes: tuple[Node, ...]
+    edges: tuple[Edge, ...]
+
+
+def number_text(value: float) -> str:
+    """A coordinate as SVG text: at most two decimals, no trailing zeros, no "-0"."""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def short_title(title: str, limit: int = SHORT_TITLE) -> str:
+    """The title before any subtitle, cut at a word with an ellipsis if still too long."""
+    head = title.split(":", 1)[0].strip()
+    if len(head) <= limit:
+        return head
+    return textwrap.shorten(head, width=limit, placeholder="…")
+
+
+def _key(number: str) -> str:
+    return number.replace(".", "-")
+
+
+def _arc(top: int, bottom: int) -> str:
+    """Half an ellipse left of the column, from one dot to another below it."""
+    ry = (bottom - top) / 2
+    rx = min(ry * ARC_BULGE, ARC_START - LEFT_MARGIN)
+    x = number_text(ARC_START)
+    return (
+        f"M{x} {top}A{number_text(rx)} {number_text(ry)} 0 0 0 {x} {bottom}"
+    )
+
+
+def _stroke(weight: int) -> str:
+    return number_text(1 + 0.75 * weight)
+
+
+def _rows(talks: Sequence[MapTalk]) -> tuple[list[SectionHead], dict[str, int], int]:
+    """Section headings and each talk's y, top to bottom; and the total height."""
+    heads, ys = [], {}
+    y = TOP
+    for talk in talks:
+        if not heads or heads[-1].number != talk.section:
+            if heads:
+                y += SECTION_GAP
+            heads.append(SectionHead(talk.section, talk.section_title, COLUMN_X - DOT_RADIUS, y + 19))
+            y += SECTION_HEAD
+        ys[talk.number] = y + ROW // 2
+        y += ROW
+    return heads, ys, y + BOTTOM
+
+
+def _caption(lines: Sequence[str]) -> tuple[str, ...]:
+    wrapped: list[str] = []
+    for line in lines:
+        wrapped += textwrap.wrap(line, CAPTION_CHARS)
+    return tuple(wrapped)
+
+
+def layout(talks: Sequence[MapTalk], relations: Sequence[Relation], work_titles: Mapping[str, str]) -> SummitMap:
+    """Place the talks (given in reading order, sections contiguous) and draw the relations
+    (given with ids that are talk numbers)."""
+    heads, ys, height = _rows(talks)
+    position = {talk.number: i for i, talk in enumerate(talks)}
+    arcs = {(r.a, r.b): (_arc(*sorted((ys[r.a], ys[r.b]))), _stroke(r.weight)) for r in relations}
+    neighbours: dict[str, list[str]] = {talk.number: [] for talk in talks}
+    for r in relations:
+        neighbours[r.a].append(r.b)
+        neighbours[r.b].append(r.a)
+
+    nodes = {}
+    for talk in talks:
+        others = sorted(neighbours[talk.number], key=position.__getitem__)
+        speakers = " and ".join(talk.speakers) if len(talk.speakers) < 3 else ", ".join(talk.speakers)
+        nodes[talk.number] = Node(
+            number=talk.number,
+            key=_key(talk.number),
+            title=talk.title,
+            short_title=short_title(talk.title),
+            speakers=speakers,
+            name=f"{talk.number} {talk.title}, by {speakers}",
+            url=talk.url,
+            section=talk.section,
+            x=COLUMN_X,
+            y=ys[talk.number],
+            label_x=COLUMN_X + DOT_RADIUS + LABEL_GAP,
+            label_y=ys[talk.number] - 3,
+            speakers_y=ys[talk.number] + 13,
+            degree=len(others),
+            halo=tuple(Point(COLUMN_X, ys[o]) for o in others),
+            traces=tuple(
+                Trace(*arcs[(talk.number, o) if (talk.number, o) in arcs else (o, talk.number)])
+                for o in others
+            ),
+        )
+
+    edges = []
+    for r in relations:
+        a, b = nodes[r.a], nodes[r.b]
+        lines = (f"{a.number} and {b.number}: {weight_text(r)}",) + _caption(short_reasons(r))
+        caption_height = len(lines) * CAPTION_LINE + 2 * CAPTION_PADDING
+        # Beside the arc's middle, but always inside the picture.
+        caption_y = max(0, min((a.y + b.y) // 2 - caption_height // 2, height - caption_height))
+        d, width = arcs[(r.a, r.b)]
+        edges.append(
+            Edge(
+                key=f"relation-{a.key}-{b.key}",
+                a=a,
+                b=b,
+                weight=r.weight,
+                width=width,
+                d=d,
+                weight_text=weight_text(r),
+                reasons=full_reasons(r, work_titles),
+                caption=tuple(
+                    CaptionLine(line, caption_y + CAPTION_PADDING + 13 + i * CAPTION_LINE)
+                    for i, line in enumerate(lines)
+                ),
+                caption_y=caption_y,
+                caption_height=caption_height,
+                name=(
+                    f"{a.number} {a.short_title} and {b.number} {b.short_title}: {weight_text(r)}. "
+                    + ". ".join(short_reasons(r))
+                ),
+            )
+        )
+    return SummitMap(
+        width=WIDTH,
+        height=height,
+        dot_radius=DOT_RADIUS,
+        halo_radius=HALO_RADIUS,
+        caption_x=LEFT_MARGIN // 2,
+        caption_text_x=LEFT_MARGIN // 2 + 8,
+        caption_width=WIDTH - LEFT_MARGIN,
+        sections=tuple(heads),
+        nodes=tuple(nodes.values()),
+        edges=tuple(edges),
+    )
