@@ -203,13 +203,14 @@ def page(entries: list[Entry], used: Mapping[str, list[str]], labels: Mapping[st
     return "\n".join(lines)
 
 
-# --- Abbreviations that must not stay in the built HTML ------------------------------------
+# --- Abbreviations that must not stay in the built HTML -----------------------------------
 
-LINK = re.compile(r"(<a\b[^>]*>)(.*?)(</a>)", re.DOTALL)
+# Where an abbreviation's tooltip would clash: link text (the link is what a reader hovers and
+# focuses there, and a focus stop must not nest in it) and a Glossary term (defined right below).
+CLASHING = re.compile(r"(<(a|dt)\b[^>]*>)(.*?)(</\2>)", re.DOTALL)
 ABBR = re.compile(r"<abbr\b[^>]*>(.*?)</abbr>", re.DOTALL)
 
 
-def unwrap_abbr_in_links(html: str) -> str:
-    """Drop <abbr> from link text: a link is what a reader hovers and focuses there, and a
-    tooltip of its own inside it would compete with the link (and nest a focus stop in it)."""
-    return LINK.sub(lambda m: m[1] + ABBR.sub(r"\1", m[2]) + m[3], html)
+def unwrap_clashing_abbrs(html: str) -> str:
+    """Drop <abbr> (keeping its text) from link text and from definition-list terms."""
+    return CLASHING.sub(lambda m: m[1] + ABBR.sub(r"\1", m[3]) + m[4], html)
