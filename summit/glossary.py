@@ -62,13 +62,15 @@ def parse(text: str, where: str) -> list[Entry]:
             raise GlossaryError(f"{where}:{number}: term {term!r} has characters an abbreviation cannot have")
         if term in entries:
             raise GlossaryError(f"{where}:{number}: '{term}' is already defined on line {entries[term].line}")
-        expansion, sep, definition = title.partition(SEPARATOR)
+        # The space added back lets a line ending in " —" (stripped) read as an empty definition.
+        expansion, sep, definition = (title + " ").partition(SEPARATOR)
+        definition = definition.strip()
         if not sep:
             expansion, definition = None, title
         if ACRONYM.match(term) and not expansion:
             raise GlossaryError(f"{where}:{number}: acronym '{term}' has no expansion "
                                 f"(write '*[{term}]: Expansion — definition')")
-        if not definition.strip():
+        if not definition:
             raise GlossaryError(f"{where}:{number}: '{term}' has no definition after ' — '")
         plural = PLURAL.match(definition)
         entries[term] = Entry(term, expansion, definition, number, plural["singular"] if plural else None)

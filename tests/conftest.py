@@ -14,7 +14,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 MKDOCS = [sys.executable, "-m", "mkdocs"]
-PROJECT_FILES = ("mkdocs.yml", "references.bib", "tags.yml", "hooks", "overrides", "docs")
+PROJECT_FILES = ("mkdocs.yml", "references.bib", "tags.yml", "hooks", "summit", "includes", "overrides", "docs")
 
 
 @dataclass
