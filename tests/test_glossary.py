@@ -18,6 +18,7 @@ from conftest import ROOT, run_build
 from search_driver import first_result_path, instrument, open_search, type_query
 from site_model import page_path, soup, talks
 from test_accessibility import COMBINATIONS, assert_scheme, axe, new_reader, report, settle
+from test_keyboard import assert_focus_visible
 
 sys.path.insert(0, str(ROOT))
 from summit import glossary  # noqa: E402
@@ -150,7 +151,7 @@ def talk_url(server, src_uri: str) -> str:
 
 
 def tooltip_text(page) -> str:
-    page.wait_for_selector(".md-tooltip2--active", state="visible")
+    page.wait_for_selector(".md-tooltip2--active", state="visible", timeout=5_000)
     return page.inner_text(".md-tooltip2--active")
 
 
@@ -171,6 +172,7 @@ def test_tabbing_to_an_acronym_shows_its_expansion(page, server):
         if page.evaluate("document.activeElement.textContent") == "PAIRED":
             break
     assert page.evaluate("document.activeElement.tagName") == "ABBR", "Tab never reached PAIRED"
+    assert_focus_visible(page)
     assert tooltip_text(page).startswith(PAIRED)
 
 
