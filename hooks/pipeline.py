@@ -2,7 +2,7 @@
 
     on_config         load and check the corpus (summit/), before mkdocs-bibtex reads the file
     on_pre_build      hand mkdocs-bibtex the project's reference formatter
-    on_files          add the generated pages (Speakers, Papers, Map) and data (talks.json, references.json)
+    on_files          add the generated pages (Speakers, Papers, Map, Glossary) and data (talks.json, references.json)
     on_nav            order sections and talks as at the summit (1.1 … 5.4)
     on_page_markdown  per page: shortcodes, then a talk page's assembly; mkdocs-bibtex runs next
     on_page_content   check that every citation became a reference
@@ -38,15 +38,17 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from summit import corpus as corpus_loader  # noqa: E402
-from summit import exports, scholar, search_keywords, shortcodes  # noqa: E402
+from summit import exports, glossary, scholar, search_keywords, shortcodes  # noqa: E402
 from summit.corpus import Corpus  # noqa: E402
 from summit.edition import edition_date, edition_timestamp  # noqa: E402
 from summit.errors import SourceError  # noqa: E402
 from summit.formatting import ReferenceFormatter  # noqa: E402
+from summit.glossary import Entry  # noqa: E402
+from summit.markdown_abbr_scope import AbbrScopeExtension  # noqa: E402
 from summit.paths import page_url  # noqa: E402
 from summit.related import RelatedTalk, related_talks  # noqa: E402
 from summit.talks import Talk  # noqa: E402
-from summit.views import FILTERS, MAP, PAPERS, SPEAKERS, Views  # noqa: E402
+from summit.views import FILTERS, GLOSSARY, MAP, PAPERS, SPEAKERS, Views  # noqa: E402
 
 log = get_plugin_logger("summit")
 BUILD = "summit_notes"  # the config key that carries this build's SiteBuild between events
@@ -60,6 +62,7 @@ class SiteBuild:
     corpus: Corpus
     views: Views
     related: dict[Talk, list[RelatedTalk]]
+    glossary: list[Entry]
 
 
 def site_build(config: MkDocsConfig) -> SiteBuild:
@@ -78,6 +81,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             Path(config.docs_dir), root / config.plugins["bibtex"].config.bib_file, root / "tags.yml",
             edition_date(timestamp),
         )
+        # The glossary is the file pymdownx.snippets appends to every page (named in mkdocs.yml).
+        terms = glossary.load(root / config.mdx_configs["pymdownx.snippets"]["auto_append"][0], root)
     except SourceError as error:
         raise PluginError(str(error)) from None
     for line in corpus.uncited():
@@ -86,7 +91,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     templates.trim_blocks = templates.lstrip_blocks = True  # Markdown templates: tags leave no blank lines
     templates.filters.update(FILTERS)
     views = Views(corpus, templates, ReferenceFormatter(corpus.bib.data.entries))
-    config[BUILD] = SiteBuild(corpus, views, related_talks(corpus))
+    config[BUILD] = SiteBuild(corpus, views, related_talks(corpus), terms)
+    config.markdown_extensions.append(AbbrScopeExtension())  # no glossary tooltip inside a link
     _use_local_offline_shim(config)
     return config
 
@@ -121,6 +127,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, SPEAKERS, content=site.views.speakers_page()))
     files.append(File.generated(config, PAPERS, content=site.views.papers_page()))
     files.append(File.generated(config, MAP, content=site.views.map_page(config.use_directory_urls)))
+    files.append(File.generated(config, GLOSSARY, content=site.views.glossary_page(site.glossary)))
     site_url = config.site_url or ""
     url_of = {t.src_uri: site_url + page_url(t.src_uri, config.use_directory_urls) for t in site.corpus.talks}
     files.append(File.generated(config, "talks.json", content=exports.talks_json(site.corpus, url_of)))

@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 # What a build reads: copying these makes a project that builds on its own.
-PROJECT_FILES = ("mkdocs.yml", "references.bib", "tags.yml", "hooks", "summit", "overrides", "docs")
+PROJECT_FILES = ("mkdocs.yml", "references.bib", "tags.yml", "includes", "hooks", "summit", "overrides", "docs")
 
 
 @dataclass

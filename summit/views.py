@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
+from . import glossary
 from .corpus import Corpus
+from .glossary import Entry
 from .formatting import ReferenceFormatter
 from .paths import rel, url_between
 from .related import RelatedTalk
@@ -25,6 +27,7 @@ from .works import KINDS, first_author, kinds, title, year
 SPEAKERS = "speakers.md"
 PAPERS = "papers.md"
 MAP = "map.md"
+GLOSSARY = "glossary.md"
 LINK_LABELS = {"paper": "Paper", "code": "Code", "demo": "Demo"}
 LINK_NAMES = {"arxiv": "arXiv", "doi": "DOI", "url": "Link"}
 
@@ -141,6 +144,12 @@ class Views:
         ]
         titles = {key: plain(self.corpus.bib.entry(key).fields["title"]) for key in self.corpus.bib.keys}
         return self._render("map-page", map=layout(talks, corpus_relations(self.corpus), titles))
+
+    def glossary_page(self, entries: list[Entry]) -> str:
+        used = glossary.usage({t.src_uri: self.corpus.pages[t.src_uri].body for t in self.corpus.talks}, entries)
+        return self._render("glossary-page", groups=glossary.alphabetical(entries, used),
+                            count=sum(1 for e in entries if not e.plural_of),
+                            talk_links=lambda src_uris: self._talk_links(GLOSSARY, src_uris))
 
     def papers_page(self) -> str:
         kind_of = kinds(self.corpus)

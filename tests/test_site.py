@@ -102,7 +102,7 @@ def test_home_table_lists_every_talk_with_working_links(site):
 @pytest.mark.parametrize("section", sections(), ids=lambda s: s.folder)
 def test_section_overview_lists_its_talks(site, section):
     page = article(page_path(site, section.src_uri))
-    text = page.get_text(" ", strip=True)
+    text = " ".join(page.get_text().split())   # no separator added around inline tags (<abbr>)
     for talk in section.talks:
         link = page.find("a", string=talk.title)
         assert link is not None, talk.title

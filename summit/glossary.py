@@ -1,0 +1,187 @@
+"""The glossary: every acronym and term of art the notes use, its expansion and a definition.
+
+One file (includes/glossary.md) holds the entries in Python-Markdown's abbreviation syntax, so
+that pymdownx.snippets can append it to every page and the abbr extension turns each use into
+an <abbr title="…"> that Material's content.tooltips shows on hover and focus. This module
+reads that file, finds which pages use each term, and writes the Markdown of the Glossary page.
+
+Plain Python: no MkDocs import, no state kept between calls.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from .errors import SourceError
+from pathlib import Path
+
+# "*[TERM]: Expansion — definition" (expansion optional for names that abbreviate nothing).
+# The abbr extension shows everything after the colon as the tooltip, so the tooltip reads
+# "Expansion — definition" and this module can still split the two apart.
+ENTRY = re.compile(r"^\*\[(?P<term>[^\]\\]+)\]: (?P<title>\S.*)$")
+SEPARATOR = " — "
+# Markdown's own comment idiom: a link reference definition renders as nothing, so the
+# file's documentation never shows on the pages it is appended to.
+COMMENT = re.compile(r"^\[//\]: # \(.*\)$")
+PLURAL = re.compile(r"^plural of (?P<singular>\S+)$")
+# A word that is an acronym: no lower-case letter except a plural "s" (GAN, BM25, GANs).
+ACRONYM = re.compile(r"^[A-Z0-9]*[A-Z][A-Z0-9]*s?$")
+
+
+class GlossaryError(SourceError):
+    """Bad glossary input; the message is one line naming the file, the line and the culprit."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    term: str
+    expansion: str | None     # None for a name that abbreviates nothing (GDumb, regret)
+    definition: str
+    line: int
+    plural_of: str | None = None   # "GANs" → "GAN": listed under its singular on the page
+
+    @property
+    def anchor(self) -> str:
+        """The entry's id on the Glossary page (lower case, letters, digits and hyphens)."""
+        return re.sub(r"[^a-z0-9]+", "-", self.term.lower()).strip("-")
+
+
+def parse(text: str, where: str) -> list[Entry]:
+    """Read a glossary file's text; where names the file in error messages."""
+    entries: dict[str, Entry] = {}
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.rstrip()
+        if not line or COMMENT.match(line):
+            continue
+        match = ENTRY.match(line)
+        if not match:
+            raise GlossaryError(f"{where}:{number}: not a glossary line "
+                                f"(write '*[TERM]: Expansion — definition'): {line[:60]!r}")
+        term, title = match["term"], match["title"]
+        if term != term.strip() or not re.fullmatch(r"[\w•.+ -]+", term):
+            raise GlossaryError(f"{where}:{number}: term {term!r} has characters an abbreviation cannot have")
+        if term in entries:
+            raise GlossaryError(f"{where}:{number}: '{term}' is already defined on line {entries[term].line}")
+        # The space added back lets a line ending in " —" (stripped) read as an empty definition.
+        expansion, sep, definition = (title + " ").partition(SEPARATOR)
+        definition = definition.strip()
+        if not sep:
+            expansion, definition = None, title
+        if ACRONYM.match(term) and not expansion:
+            raise GlossaryError(f"{where}:{number}: acronym '{term}' has no expansion "
+                                f"(write '*[{term}]: Expansion — definition')")
+        if not definition:
+            raise GlossaryError(f"{where}:{number}: '{term}' has no definition after ' — '")
+        plural = PLURAL.match(definition)
+        entries[term] = Entry(term, expansion, definition, number, plural["singular"] if plural else None)
+    for entry in entries.values():
+        if entry.plural_of and entry.plural_of not in entries:
+            raise GlossaryError(f"{where}:{entry.line}: '{entry.term}' is the plural of "
+                                f"'{entry.plural_of}', which the glossary does not define")
+    return list(entries.values())
+
+
+def load(path: Path, root: Path | None = None) -> list[Entry]:
+    """Parse the glossary file at path; errors name it relative to root when given."""
+    where = path.relative_to(root).as_posix() if root else str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise GlossaryError(f"{where}: cannot read the glossary ({error.strerror})") from None
+    return parse(text, where)
+
+
+# --- Where the terms are used ------------------------------------------------------------
+
+FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+FENCE = re.compile(r"^(```|~~~).*?^\1[^\n]*$", re.DOTALL | re.MULTILINE)
+INLINE_CODE = re.compile(r"(`+).+?\1", re.DOTALL)
+HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+CITATION = re.compile(r"\[@[^\]]*\]")
+LINK_TARGET = re.compile(r"\]\([^)]*\)")
+ATTRIBUTES = re.compile(r"\{[:#.][^}]*\}|\{ [#.][^}]*\}")
+
+
+def prose(markdown: str) -> str:
+    """The words a reader sees of a page's Markdown: no front matter, code, comments,
+    citation keys, link targets or attribute lists, where an abbreviation never applies."""
+    text = FRONT_MATTER.sub("", markdown, count=1)
+    for pattern in (FENCE, INLINE_CODE, HTML_COMMENT, CITATION, LINK_TARGET, ATTRIBUTES):
+        text = pattern.sub(" ", text)
+    return text
+
+
+def matcher(terms: Iterable[str]) -> re.Pattern[str]:
+    """The regular expression the abbr extension builds: longest term first, whole words,
+    case-sensitive, so usage is counted exactly where a tooltip will be."""
+    ordered = sorted(terms, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(t) for t in ordered) + r")\b")
+
+
+def terms_used(text: str, entries: Iterable[Entry]) -> set[str]:
+    """Terms of entries that occur in text (already reduced to prose)."""
+    return set(matcher(e.term for e in entries).findall(text))
+
+
+def usage(pages: Mapping[str, str], entries: list[Entry]) -> dict[str, list[str]]:
+    """term -> the pages (keys of pages, in their order) whose Markdown uses it; a plural's
+    uses count for its singular too."""
+    used: dict[str, list[str]] = {e.term: [] for e in entries}
+    singular = {e.term: e.plural_of or e.term for e in entries}
+    for page, markdown in pages.items():
+        for term in terms_used(prose(markdown), entries):
+            for name in dict.fromkeys((term, singular[term])):
+                if page not in used[name]:
+                    used[name].append(page)
+    return used
+
+
+def unused(pages: Mapping[str, str], entries: list[Entry]) -> list[Entry]:
+    """Entries no page uses: a glossary line nobody needs."""
+    found: set[str] = set()
+    for markdown in pages.values():
+        found |= terms_used(prose(markdown), entries)
+    return [e for e in entries if e.term not in found]
+
+
+# Tokens a reader may need decoded: words with a run of two capitals (GAN, BM25, DrQA, GLMix).
+CANDIDATE = re.compile(r"\b[A-Za-z0-9]*[A-Z][A-Z][A-Za-z0-9]*\b")
+
+
+def unexplained(text: str, entries: Iterable[Entry], allowed: Iterable[str],
+                known_terms: Iterable[str] = ()) -> list[str]:
+    """Acronym-like tokens and known terms in text (prose) that neither the glossary nor the
+    allow-list covers, in order of first appearance. Glossary terms are removed first, as the
+    abbr extension would wrap them, so "CA-GAN" is covered by an entry for it or for GAN."""
+    entries = list(entries)
+    rest = matcher(e.term for e in entries).sub(" ", text) if entries else text
+    allowed = list(allowed)
+    if allowed:
+        rest = matcher(allowed).sub(" ", rest)
+    found = CANDIDATE.findall(rest)
+    found += [t for t in known_terms if re.search(r"\b" + re.escape(t) + r"\b", rest)]
+    return list(dict.fromkeys(found))
+
+
+# --- The Glossary page -------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Listed:
+    """One entry as the Glossary page shows it."""
+
+    entry: Entry
+    plural: str | None  # its plural's spelling, when the glossary has one
+    used_in: list[str]  # src_uris of the pages that use it, in page order
+
+
+def alphabetical(entries: list[Entry], used: Mapping[str, list[str]]) -> list[tuple[str, list[Listed]]]:
+    """The entries under their initial letters ("#" for a digit), plurals under their singular."""
+    plurals = {e.plural_of: e.term for e in entries if e.plural_of}
+    shown = sorted((e for e in entries if not e.plural_of), key=lambda e: (e.term.casefold(), e.term))
+    groups: dict[str, list[Listed]] = {}
+    for entry in shown:
+        letter = entry.term[0].upper() if entry.term[0].isalpha() else "#"
+        groups.setdefault(letter, []).append(Listed(entry, plurals.get(entry.term), used.get(entry.term, [])))
+    return list(groups.items())

@@ -1,0 +1,211 @@
+"""The glossary on the built site: every acronym and term explained, every entry used, a tooltip
+on hover and on keyboard focus, and nothing else broken (code, links, heading anchors, search).
+
+The glossary file is includes/glossary.md, appended to every page by pymdownx.snippets; see
+summit/glossary.py for its format.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from markdown.extensions.toc import slugify
+
+from conftest import ROOT, run_build
+from search_driver import first_result_path, instrument, open_search, type_query
+from site_model import page_path, soup, talks
+from test_accessibility import COMBINATIONS, assert_scheme, axe, new_reader, report, settle
+from test_keyboard import assert_focus_visible
+
+sys.path.insert(0, str(ROOT))
+from summit import glossary  # noqa: E402
+
+GLOSSARY = ROOT / "includes" / "glossary.md"
+UED_TALK = "reinforcement-learning/unsupervised-environment-design.md"
+
+# Words that need no explanation on this site: what the whole site is about (AI), places and
+# institutions known by their initials, and the organiser's name.
+ALLOWED = ["AI", "US", "EU", "IBM", "NYU", "RE•WORK"]
+# Coined names and terms of art without a run of capitals, which the token check cannot spot:
+# each must be in the glossary if a page uses it.
+KNOWN_TERMS = [
+    "FairGen", "CelebA", "DensePhrases", "ImageNet", "MnasNet", "EfficientNet", "MobileNetV3",
+    "NetAdapt", "ResNet-50", "WebQuestions", "TorchScript", "PennyLane",
+    "catastrophic forgetting", "domain randomization", "empowerment", "regret",
+    "weak supervision", "novelty search",
+]
+
+
+def entries() -> list[glossary.Entry]:
+    return glossary.load(GLOSSARY, ROOT)
+
+
+def docs_pages() -> dict[str, str]:
+    """Every page an author writes, by its path under docs/."""
+    docs = ROOT / "docs"
+    return {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in sorted(docs.rglob("*.md"))}
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+# --- Without a browser -------------------------------------------------------------------
+
+def test_every_glossary_term_is_used_by_some_page():
+    unused = glossary.unused(docs_pages(), entries())
+    assert not unused, "glossary terms no page uses: " + ", ".join(f"{e.term} (line {e.line})" for e in unused)
+
+
+def test_every_acronym_and_known_term_on_every_page_is_explained():
+    terms = entries()
+    missing = {
+        src: found for src, markdown in docs_pages().items()
+        if (found := glossary.unexplained(glossary.prose(markdown), terms, ALLOWED, KNOWN_TERMS))
+    }
+    assert not missing, "not in includes/glossary.md (nor allowed in this test):\n" + "\n".join(
+        f"  docs/{src}: {', '.join(found)}" for src, found in missing.items())
+
+
+def test_glossary_page_lists_every_term_alphabetically_with_its_talks(site):
+    terms = entries()
+    page = soup(site / "glossary" / "index.html").select_one("article")
+    listed = [dt["id"] for dt in page.select("dl > dt")]
+    shown = [e for e in terms if not e.plural_of]
+    assert listed == [e.anchor for e in sorted(shown, key=lambda e: (e.term.casefold(), e.term))]
+    pages = docs_pages()
+    used = glossary.usage({t.src_uri: pages[t.src_uri] for t in talks()}, terms)   # in talk order
+    for entry in shown:
+        dd = page.select_one(f"dt#{entry.anchor} + dd")
+        text = " ".join(dd.get_text(" ").split())
+        assert glossary.prose(entry.definition).split()[-1] in text, entry.term
+        if entry.expansion:
+            assert dd.select_one("em").get_text() == entry.expansion, entry.term
+        links = [a["href"] for a in dd.select("a")]
+        expected = ["../" + src[: -len(".md")] + "/" for src in used[entry.term]]
+        assert links == expected, f"{entry.term}: links {links}, talks using it {expected}"
+    assert any(a.get("href") == "glossary/" for a in soup(site / "index.html").select("article a")), \
+        "the home page links the Glossary"
+
+
+def test_each_use_of_a_term_on_a_talk_page_has_its_tooltip(site):
+    terms = {e.term: e for e in entries()}
+    missing = []
+    for talk in talks():
+        article = soup(page_path(site, talk.src_uri)).select_one("article")
+        titles = {abbr.get_text(): abbr["title"] for abbr in article.select("abbr")}
+        markdown = (ROOT / "docs" / talk.src_uri).read_text(encoding="utf-8")
+        for term in glossary.terms_used(glossary.prose(markdown), terms.values()):
+            entry = terms[term]
+            want = f"{entry.expansion} — {entry.definition}" if entry.expansion else entry.definition
+            if titles.get(term) != want:
+                missing.append(f"{talk.src_uri}: {term} has title {titles.get(term)!r}")
+    assert not missing, "\n".join(missing)
+
+
+def test_no_abbreviation_inside_code_links_or_glossary_terms(site):
+    found = [
+        f"{html.relative_to(site)}: {abbr.parent.name} > abbr {abbr.get_text()}"
+        for html in html_pages(site)
+        for abbr in soup(html).select("code abbr, pre abbr, a abbr, dt abbr")
+    ]
+    assert not found, "\n".join(found[:20])
+
+
+def test_heading_ids_are_the_slugs_of_their_text_despite_abbreviations(site):
+    """abbr runs before toc: a heading's id and its table-of-contents entry must come from its
+    text, as if it held no <abbr> (the id a reader may have bookmarked)."""
+    checked = 0
+    for html in html_pages(site):
+        page = soup(html)
+        for heading in page.select("article :is(h2, h3, h4):has(abbr)"):
+            text = "".join(heading.find_all(string=True)).rstrip("¶").strip()
+            assert re.fullmatch(re.escape(slugify(text, "-")) + r"(_\d+)?", heading["id"]), (html, text, heading["id"])
+            toc = page.select_one(f'.md-nav--secondary a[href="#{heading["id"]}"]')
+            assert toc is not None and toc.get_text(strip=True) == text, (html, heading["id"])
+            checked += 1
+    assert checked >= 3, "no heading with an abbreviation was checked"
+
+
+def test_a_bad_glossary_line_fails_the_build_with_one_line(project_copy):
+    path = project_copy / "includes" / "glossary.md"
+    path.write_text(path.read_text(encoding="utf-8") + "*[XYZ]: no expansion here\n", encoding="utf-8")
+    result = run_build(project_copy, project_copy / "site")
+    assert result.returncode != 0, "the build should have failed"
+    assert "Traceback" not in result.output, result.output
+    errors = [line for line in result.output.splitlines() if "ERROR" in line or "Error" in line]
+    assert any(re.search(r"includes/glossary\.md:\d+: acronym 'XYZ' has no expansion", line)
+               for line in errors), result.output
+
+
+# --- In Chromium ---------------------------------------------------------------------------
+
+PAIRED = "Protagonist Antagonist Induced Regret Environment Design"
+
+
+def talk_url(server, src_uri: str) -> str:
+    return f"{server}/{src_uri[: -len('.md')]}/"
+
+
+def tooltip_text(page) -> str:
+    page.wait_for_selector(".md-tooltip2--active", state="visible", timeout=5_000)
+    return page.inner_text(".md-tooltip2--active")
+
+
+def test_hovering_an_acronym_shows_its_expansion(page, server):
+    page.goto(talk_url(server, UED_TALK))
+    page.hover("article p abbr:text-is('PAIRED')")
+    assert tooltip_text(page).startswith(PAIRED)
+
+
+def test_tabbing_to_an_acronym_shows_its_expansion(page, server):
+    page.goto(talk_url(server, UED_TALK))
+    focusable = page.eval_on_selector_all("article abbr[tabindex='0']", "els => els.map(e => e.textContent)")
+    everything = page.eval_on_selector_all("article abbr:not(a abbr)", "els => els.map(e => e.textContent)")
+    assert sorted(focusable) == sorted(set(everything)), "the first use of each term, once, takes focus"
+    page.click("article h1")                              # start keyboard navigation in the text
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent") == "PAIRED":
+            break
+    assert page.evaluate("document.activeElement.tagName") == "ABBR", "Tab never reached PAIRED"
+    assert_focus_visible(page)
+    assert tooltip_text(page).startswith(PAIRED)
+
+
+@pytest.mark.parametrize("scheme,width", COMBINATIONS, ids=[f"{s}-{w}" for s, w in COMBINATIONS])
+def test_glossary_page_has_no_axe_violation(browser, server, scheme, width):
+    """The Glossary page as loaded, and a talk page with an acronym's tooltip open."""
+    context = new_reader(browser, scheme, width)
+    page = context.new_page()
+    found = {}
+    try:
+        page.goto(server + "/glossary/")
+        assert_scheme(page, scheme)
+        if violations := axe(page):
+            found[f"/glossary/ [{scheme}, {width}]"] = violations
+        page.goto(talk_url(server, UED_TALK))
+        page.focus("article abbr[tabindex='0']:text-is('PAIRED')")
+        page.wait_for_selector(".md-tooltip2--active", state="visible")
+        settle(page)
+        if violations := axe(page):
+            found[f"{UED_TALK} acronym tooltip [{scheme}, {width}]"] = violations
+    finally:
+        context.close()
+    assert not found, "axe violations:\n" + report(found)
+
+
+def test_search_for_an_acronym_still_finds_its_talk_first(browser, server):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        instrument(page)
+        page.goto(server + "/")
+        open_search(page)
+        type_query(page, "PAIRED")
+        assert first_result_path(page) == "reinforcement-learning/unsupervised-environment-design/"
+    finally:
+        context.close()
