@@ -28,7 +28,7 @@ UED_TALK = "reinforcement-learning/unsupervised-environment-design.md"
 
 # Words that need no explanation on this site: what the whole site is about (AI), places and
 # institutions known by their initials, and the organiser's name.
-ALLOWED = ["AI", "US", "EU", "IBM", "NYU", "RE•WORK"]
+ALLOWED = ["AI", "US", "EU", "IBM", "IEEE", "NYU", "RE•WORK"]
 # Coined names and terms of art without a run of capitals, which the token check cannot spot:
 # each must be in the glossary if a page uses it.
 KNOWN_TERMS = [
