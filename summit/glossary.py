@@ -14,7 +14,9 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from .citations import FENCE, HTML_COMMENT, INLINE_CODE
 from .errors import SourceError
+from .frontmatter import FRONT_MATTER
 from pathlib import Path
 
 # "*[TERM]: Expansion — definition" (expansion optional for names that abbreviate nothing).
@@ -95,10 +97,7 @@ def load(path: Path, root: Path | None = None) -> list[Entry]:
 
 # --- Where the terms are used ------------------------------------------------------------
 
-FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
-FENCE = re.compile(r"^(```|~~~).*?^\1[^\n]*$", re.DOTALL | re.MULTILINE)
-INLINE_CODE = re.compile(r"(`+).+?\1", re.DOTALL)
-HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+# Code, comments and front matter are found as the citation scan finds them.
 CITATION = re.compile(r"\[@[^\]]*\]")
 LINK_TARGET = re.compile(r"\]\([^)]*\)")
 ATTRIBUTES = re.compile(r"\{[:#.][^}]*\}|\{ [#.][^}]*\}")
@@ -107,7 +106,7 @@ ATTRIBUTES = re.compile(r"\{[:#.][^}]*\}|\{ [#.][^}]*\}")
 def prose(markdown: str) -> str:
     """The words a reader sees of a page's Markdown: no front matter, code, comments,
     citation keys, link targets or attribute lists, where an abbreviation never applies."""
-    text = FRONT_MATTER.sub("", markdown, count=1)
+    text = FRONT_MATTER.sub("", markdown, count=1)  # pages' bodies come without it; files with it
     for pattern in (FENCE, INLINE_CODE, HTML_COMMENT, CITATION, LINK_TARGET, ATTRIBUTES):
         text = pattern.sub(" ", text)
     return text
