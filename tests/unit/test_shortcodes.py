@@ -1,0 +1,37 @@
+"""Shortcodes: an unknown name, or one used on the wrong page, fails with file, line and name."""
+
+from __future__ import annotations
+
+import pytest
+
+from summit.errors import SourceError
+from summit.shortcodes import expand
+
+
+class NoViews:
+    """Views are not reached when the shortcode is refused."""
+
+    def __init__(self, corpus):
+        self.corpus = corpus
+
+    def slide(self, talk, slide):
+        raise AssertionError("a refused shortcode must not render")
+
+
+def test_unknown_shortcode_names_the_known_ones(project):
+    from conftest import load
+
+    with pytest.raises(SourceError, match=r"^docs/gen/fair\.md:13: unknown shortcode 'md:slideshow' \(known: .*slide.*\)$"):
+        expand("Text.\n\n<!-- md:slideshow 1 -->\n", "gen/fair.md", NoViews(load(project)), line_offset=10)
+
+
+def test_slide_only_on_talk_pages_and_with_a_number(project):
+    from conftest import load
+
+    views = NoViews(load(project))
+    with pytest.raises(SourceError, match=r"md:slide is only for talk pages"):
+        expand("<!-- md:slide 1 -->", "gen/index.md", views)
+    with pytest.raises(SourceError, match=r"md:slide needs the slide number, got 'one'"):
+        expand("<!-- md:slide one -->", "gen/fair.md", views)
+    with pytest.raises(SourceError, match=r"slide image docs/assets/slides/fair-1\.svg does not exist"):
+        expand("<!-- md:slide 1 -->", "gen/fair.md", views)
