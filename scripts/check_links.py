@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 import re
 import socket
 import sys
@@ -231,7 +232,10 @@ def report(outcomes: Iterable[Outcome], places: dict[str, list[str]]) -> list[st
 
 def run(places: dict[str, list[str]], settings: Settings = Settings()) -> tuple[int, list[str]]:
     """(exit code, report lines with a closing count) for the links in places."""
-    outcomes = asyncio.run(check(list(places), settings))
+    # asyncio.run refuses to start in a thread whose loop is running (pytest in a process where
+    # Playwright's sync API runs one): the checker gets a thread of its own.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        outcomes = pool.submit(asyncio.run, check(list(places), settings)).result()
     lines = report(outcomes, places)
     counts = {s: sum(o.state == s for o in outcomes) for s in ("broken", "moved", "blocked")}
     summary = ", ".join(f"{n} {s}" for s, n in counts.items())
