@@ -83,7 +83,8 @@ def scaled_section(rows: list[bench_build.Scaled], command: str = SCALED_COMMAND
         "without hooks and bibtex plugin. Cold is the first build of a fresh copy (no __pycache__ of "
         "the project code, no site dir; the operating system's file cache is not dropped); warm is "
         f"the median of the next {bench_build.WARM_RUNS}. Peak MB is the largest maximum resident set "
-        "size of one build process (ru_maxrss) over those builds. Own cost is ours minus plain.",
+        "size of one build process (ru_maxrss) over those builds. CPU s is the build process's user + "
+        "system time, steadier than wall time when other work shares the machine.",
         "",
         bench_build.scaled_verdict(rows),
     ]
