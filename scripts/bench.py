@@ -10,10 +10,18 @@ Not a test: it measures against goals and reports, it does not fail on them. Run
   (c) search index, raw and gzipped
   (d) Lighthouse 12.2.3, mobile preset, gzip: home page and two talk pages (the heaviest and
       the lightest), median of 3 runs
+
+(a) also builds scaled copies of the notes (k copies of every talk, speaker and cited work,
+renamed per copy; scripts/scale_project.py) for k = 1, 3, 10, cold and warm, with peak memory,
+against plain Material on the same scaled pages                            goal at k=10 <= 1.5x
+
+  .venv/bin/python scripts/bench.py --scaled-only   # just the scaled builds (a few minutes, no
+                                                    # browser); updates that part of BENCHMARKS.md
 """
 
 from __future__ import annotations
 
+import argparse
 import datetime
 import gzip
 import sys
@@ -30,6 +38,7 @@ import gzip_server  # noqa: E402
 ROOT = bench_build.ROOT
 REPORT = ROOT / "BENCHMARKS.md"
 COMMAND = "make bench  # = .venv/bin/python scripts/bench.py"
+SCALED_COMMAND = ".venv/bin/python scripts/bench.py --scaled-only"
 SECTION_FOLDERS = [
     "enterprise-ai", "ethics-and-social-responsibility", "deep-learning-landscape",
     "generative-models", "reinforcement-learning",
@@ -55,7 +64,70 @@ def table(header: list[str], rows: list[list[str]]) -> list[str]:
     return lines + ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
 
 
+SCALED_HEADING = "### Scaled copies: k copies of every talk, speaker and cited work"
+
+
+def scaled_section(rows: list[bench_build.Scaled], command: str = SCALED_COMMAND) -> list[str]:
+    """The scaled part of section (a), from its heading to its last line."""
+    ks = ", ".join(str(r.k) for r in rows)
+    return [
+        SCALED_HEADING,
+        "",
+        f"Produced by `{command}` on {datetime.date.today().isoformat()} (2-core machine, "
+        "shared: figures vary between runs).",
+        "",
+        *bench_build.scaled_table(rows),
+        "",
+        f"k = {ks}: scripts/scale_project.py writes k copies of the notes, every key, surname, title "
+        "and tag renamed per copy so nothing is shared between copies; plain is the same scaled copy "
+        "without hooks and bibtex plugin. Cold is the first build of a fresh copy (no __pycache__ of "
+        "the project code, no site dir; the operating system's file cache is not dropped); warm is "
+        f"the median of the next {bench_build.WARM_RUNS}. Peak MB is the largest maximum resident set "
+        "size of one build process (ru_maxrss) over those builds. CPU s is the build process's user + "
+        "system time, steadier than wall time when other work shares the machine.",
+        "",
+        bench_build.scaled_verdict(rows),
+    ]
+
+
+def update_scaled_section(report: str, section: list[str]) -> str:
+    """BENCHMARKS.md with its scaled part replaced, or added at the end of section (a)."""
+    lines = report.splitlines()
+    if SCALED_HEADING in lines:
+        start = lines.index(SCALED_HEADING)
+        end = next((n for n in range(start + 1, len(lines)) if lines[n].startswith(("## ", "### "))), len(lines))
+    else:
+        build = next((n for n, line in enumerate(lines) if line.startswith("## (a)")), None)
+        if build is None:
+            start = end = len(lines)
+        else:
+            start = end = next((n for n in range(build + 1, len(lines)) if lines[n].startswith("## ")), len(lines))
+    body = section + ([""] if end < len(lines) else [])
+    if start > 0 and lines[start - 1].strip():
+        body = [""] + body
+    return "\n".join(lines[:start] + body + lines[end:]).rstrip("\n") + "\n"
+
+
+def scaled_only(scales: tuple[int, ...]) -> None:
+    rows = bench_build.measure_all(scales, progress=lambda line: print(line, flush=True))
+    section = scaled_section(rows)
+    print()
+    print("\n".join(section))
+    report = REPORT.read_text(encoding="utf-8") if REPORT.exists() else "# Benchmarks\n\n## (a) Build time\n"
+    REPORT.write_text(update_scaled_section(report, section), encoding="utf-8")
+    print(f"\nwritten to {REPORT.relative_to(ROOT)}")
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--scaled-only", action="store_true",
+                        help="only the scaled builds (k = 1, 3, 10): no full-site figures, no browser")
+    parser.add_argument("--k", type=int, action="append", metavar="K",
+                        help=f"with --scaled-only: a scale to build (repeatable; default {bench_build.SCALES})")
+    args = parser.parse_args()
+    if args.scaled_only:
+        scaled_only(tuple(args.k or bench_build.SCALES))
+        return
     out: list[str] = []
 
     def say(line: str = "") -> None:
@@ -71,6 +143,7 @@ def main() -> None:
         plain = bench_build.median_build(plain_project, tmp / "plain-site")
         pages = len(list(site.rglob("*.html")))
         plain_pages = len(list((tmp / "plain-site").rglob("*.html")))
+        scaled = bench_build.measure_all(progress=lambda line: print(line, flush=True))
 
         server, origin = gzip_server.start(site)
         print("weighing talk pages…", flush=True)
@@ -105,6 +178,9 @@ def main() -> None:
     say("The plain copy has the bibtex plugin and hooks removed from mkdocs.yml: citations stay "
         "as `[@key]` text, `md:` comments stay comments, and the generated Speakers and Papers "
         "pages do not exist.")
+    say()
+    for line in scaled_section(scaled, COMMAND):
+        say(line)
     say()
     say("## (b) Talk pages, first visit, served with gzip")
     say()

@@ -3,20 +3,34 @@
 The plain copy is the project with the bibtex plugin and the hooks taken out of mkdocs.yml:
 citations stay as their [@key] text, <!-- md:… --> comments stay comments, and the pages the
 hooks generate (Speakers, Papers) are not there. What is left is the cost of Material alone.
+
+Scaled: the same comparison on k copies of the notes (scripts/scale_project.py), k = 1, 3, 10,
+cold (the first build of a fresh copy: no __pycache__ of the project code, empty site dir) and
+warm (median of the next builds of that copy), with each build process's peak memory.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import statistics
+import subprocess
 import sys
+import tempfile
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from builds import copy_project, run_build  # noqa: E402
+from builds import MKDOCS, copy_project, run_build  # noqa: E402
+import scale_project  # noqa: E402
+
+SCALES = (1, 3, 10)
+WARM_RUNS = 2
+RATIO_GOAL = 1.5
 
 
 def build(project: Path, site: Path) -> float:
@@ -36,13 +50,127 @@ def without_hooks_and_bibtex(config: str) -> str:
     config = re.sub(r"^hooks:\n(?:[ \t]+- .*\n)+", "", config, flags=re.M)
     config = re.sub(r"^[ \t]+- hooks\n", "", config, flags=re.M)
     config = re.sub(r"^([ \t]+)- bibtex:\n(?:\1[ \t]+.*\n)+", "", config, flags=re.M)
-    assert "bibtex" not in config and "hooks/" not in config, config
+    # (the words may remain in comments: mkdocs.yml mentions overrides/markdown/bibtex.md)
+    left = re.search(r"^hooks:|^[ \t]+- (?:bibtex|hooks/\S+)\s*(?:#.*)?$", config, flags=re.M)
+    assert left is None, f"mkdocs.yml still has {left.group(0)!r}"
     return config
 
 
-def plain_material_copy(target: Path) -> Path:
-    copy_project(target)
+def plain_material_copy(target: Path, source: Path | None = None) -> Path:
+    """A plain-Material copy of the project, or of another project directory (a scaled copy)."""
+    if source is None:
+        copy_project(target)
+    else:
+        shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__"))
     config = target / "mkdocs.yml"
     config.write_text(without_hooks_and_bibtex(config.read_text(encoding="utf-8")), encoding="utf-8")
     shutil.rmtree(target / "hooks")
     return target
+
+
+# --- scaled copies: time and peak memory of each build process --------------------------------
+
+@dataclass
+class Measured:
+    seconds: float  # wall time
+    cpu: float  # user + system CPU seconds of the build process: less sensitive to a busy machine
+    peak_kb: int  # the build process's maximum resident set size (ru_maxrss, KiB on Linux)
+    pages: int
+
+
+def measured_build(project: Path, site: Path) -> Measured:
+    """One strict build in its own process: wall time and that process's peak memory."""
+    environ = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    with tempfile.TemporaryFile() as output:
+        start = time.perf_counter()
+        proc = subprocess.Popen(MKDOCS + ["build", "--strict", "--site-dir", str(site)],
+                                cwd=project, env=environ, stdout=output, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(proc.pid, 0)  # this child's own rusage, not all children's
+        seconds = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode:
+            output.seek(0)
+            raise SystemExit(f"build in {project} failed:\n{output.read().decode(errors='replace')}")
+    return Measured(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, len(list(site.rglob("*.html"))))
+
+
+@dataclass
+class Scaled:
+    k: int
+    talks: int
+    ours: list[Measured]  # cold first, then the warm builds
+    plain: list[Measured]
+
+    @property
+    def pages(self) -> int:
+        return self.ours[0].pages
+
+    def cold(self, side: str, what: str = "seconds") -> float:
+        return getattr(getattr(self, side)[0], what)
+
+    def warm(self, side: str, what: str = "seconds") -> float:
+        return statistics.median(getattr(m, what) for m in getattr(self, side)[1:])
+
+    def ratio(self, when: str, what: str = "seconds") -> float:
+        at = getattr(self, when)
+        return at("ours", what) / at("plain", what)
+
+    def peak_mb(self, side: str) -> float:
+        return max(m.peak_kb for m in getattr(self, side)) / 1024
+
+
+def measure_scaled(k: int, workdir: Path, warm_runs: int = WARM_RUNS) -> Scaled:
+    """Cold, then warm builds of a fresh k-times copy, ours and plain Material's alternately."""
+    ours_project = scale_project.scale(workdir / f"k{k}", k)
+    plain_project = plain_material_copy(workdir / f"k{k}-plain", ours_project)
+    talks = sum(1 for p in ours_project.glob("docs/*/*.md") if not p.name == "index.md")
+    ours: list[Measured] = []
+    plain: list[Measured] = []
+    for _ in range(1 + warm_runs):
+        ours.append(measured_build(ours_project, workdir / f"k{k}-site"))
+        plain.append(measured_build(plain_project, workdir / f"k{k}-plain-site"))
+    shutil.rmtree(ours_project.parent / f"k{k}-site", ignore_errors=True)
+    shutil.rmtree(ours_project.parent / f"k{k}-plain-site", ignore_errors=True)
+    return Scaled(k, talks, ours, plain)
+
+
+def measure_all(scales: tuple[int, ...] = SCALES, progress=print) -> list[Scaled]:
+    out = []
+    with tempfile.TemporaryDirectory(prefix="summit-bench-") as tmp:
+        for k in scales:
+            progress(f"scaled k={k}: {1 + WARM_RUNS} strict builds, {1 + WARM_RUNS} plain-Material builds…")
+            out.append(measure_scaled(k, Path(tmp)))
+    return out
+
+
+def scaled_table(rows: list[Scaled]) -> list[str]:
+    """The Markdown table: per k, pages, seconds cold and warm (wall and CPU), ratios, peak memory."""
+    header = ["k", "talks", "pages", "cold s, ours / plain", "cold ratio", "warm s, ours / plain",
+              "warm ratio", "warm CPU s, ours / plain", "warm CPU ratio", "own CPU s per talk",
+              "peak MB, ours / plain"]
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    for row in rows:
+        lines.append("| " + " | ".join(str(cell) for cell in [
+            row.k, row.talks, row.pages,
+            f"{row.cold('ours'):.2f} / {row.cold('plain'):.2f}", f"**{row.ratio('cold'):.2f}x**",
+            f"{row.warm('ours'):.2f} / {row.warm('plain'):.2f}", f"**{row.ratio('warm'):.2f}x**",
+            f"{row.warm('ours', 'cpu'):.2f} / {row.warm('plain', 'cpu'):.2f}", f"{row.ratio('warm', 'cpu'):.2f}x",
+            f"{own_per_talk(row):.3f}",
+            f"{row.peak_mb('ours'):.0f} / {row.peak_mb('plain'):.0f}",
+        ]) + " |")
+    return lines
+
+
+def own_per_talk(row: Scaled) -> float:
+    """The project's own cost per talk: warm CPU seconds of ours minus plain Material's, per talk."""
+    return (row.warm("ours", "cpu") - row.warm("plain", "cpu")) / row.talks
+
+
+def scaled_verdict(rows: list[Scaled]) -> str:
+    """One line: the goal at the largest k, and how the project's own cost grew per talk."""
+    top = rows[-1]
+    ratio = max(top.ratio("cold"), top.ratio("warm"))
+    per_talk = ", ".join(f"k={r.k}: {1000 * own_per_talk(r):.0f} ms" for r in rows)
+    return (f"At k={top.k} the larger of the cold and warm wall-time ratios is {ratio:.2f}x (goal ≤ "
+            f"{RATIO_GOAL}x: {'met' if ratio <= RATIO_GOAL else 'NOT met'}). The project's own cost per "
+            f"talk, warm CPU time of ours minus plain (flat when it grows linearly): {per_talk}.")
