@@ -125,7 +125,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     site = site_build(config)
     files.append(File.generated(config, SPEAKERS, content=site.views.speakers_page()))
-    files.append(File.generated(config, PAPERS, content=site.views.papers_page()))
+    files.append(File.generated(config, PAPERS, content=site.views.papers_page(config.use_directory_urls)))
     files.append(File.generated(config, MAP, content=site.views.map_page(config.use_directory_urls)))
     files.append(File.generated(config, GLOSSARY, content=site.views.glossary_page(site.glossary)))
     site_url = config.site_url or ""

@@ -19,6 +19,7 @@ LINK_FIELDS = ("doi", "url", "eprint")
 TALK_PREFIX = "talk-"
 ARXIV_ABS = "https://arxiv.org/abs/"
 DOI = re.compile(r"^10\.\d{4,9}/\S+$")
+BRACE = re.compile(r"[{}]")
 
 
 @dataclass(frozen=True)
@@ -109,11 +110,13 @@ def _line_of(text: str, offset: int) -> int:
 def _entry_lines(text: str, name: str) -> dict[str, int]:
     """Each key's line; duplicate keys and keys mkdocs-bibtex would cut fail here."""
     lines: dict[str, int] = {}
+    line, counted_to = 1, 0  # count newlines incrementally: one pass over the file
     for match in ENTRY_START.finditer(text):
         kind, key = match.group(1).lower(), match.group(2)
+        line += text.count("\n", counted_to, match.start())
+        counted_to = match.start()
         if kind in ("comment", "preamble", "string"):
             continue
-        line = _line_of(text, match.start())
         if not key:
             raise SourceError(f"{name}:{line}: @{kind} entry has no key")
         if key in lines:
@@ -127,14 +130,16 @@ def _entry_lines(text: str, name: str) -> dict[str, int]:
 
 
 def _entry_sources(text: str) -> dict[str, str]:
+    """Each entry exactly as written: from its "@" to the brace that closes it (entries are
+    checked for balanced braces first)."""
     sources = {}
     for match in ENTRY_START.finditer(text):
-        depth, end = 0, match.start()
-        for end in range(text.index("{", match.start()), len(text)):
-            depth += {"{": 1, "}": -1}.get(text[end], 0)
+        depth, position = 0, text.index("{", match.start())
+        for brace in BRACE.finditer(text, position):
+            depth += 1 if brace.group() == "{" else -1
             if depth == 0:
+                sources[match.group(2)] = text[match.start():brace.end()].strip()
                 break
-        sources[match.group(2)] = text[match.start():end + 1].strip()
     return sources
 
 

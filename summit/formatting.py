@@ -12,10 +12,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from pybtex.backends.html import Backend as PybtexHtmlBackend
 from pybtex.backends.markdown import Backend as MarkdownBackend
 from pybtex.database import Entry
+from pybtex.richtext import Text
 from pybtex.style.formatting.plain import Style as PlainStyle
 from pybtex.style.template import optional, sentence
+
+
+class HtmlBackend(PybtexHtmlBackend):
+    """pybtex's HTML, with braced (case-protected) words as plain text, as the Markdown backend
+    gives them, instead of in a span with pybtex's own class."""
+
+    def format_protected(self, text: str) -> str:
+        return text
 
 
 class NotesStyle(PlainStyle):
@@ -27,20 +37,34 @@ class NotesStyle(PlainStyle):
 
 def markdown_text(entry: Entry, style: PlainStyle) -> str:
     """One entry as Markdown on one line, cleaned up as mkdocs-bibtex does."""
-    text = style.format_entry("", entry).text.render(MarkdownBackend())
+    return _clean_markdown(style.format_entry("", entry).text.render(MarkdownBackend()))
+
+
+def _clean_markdown(text: str) -> str:
     return text.replace("\n", " ").replace("\\(", "(").replace("\\)", ")").replace("\\.", ".")
 
 
 @dataclass
 class ReferenceFormatter:
     """Formats each entry once: pybtex is the slowest step of a build, and a work cited on
-    several pages (or listed on the Papers page) would otherwise be formatted each time."""
+    several pages and listed on the Papers page would otherwise be formatted each time. The
+    same formatted entry renders as Markdown (footnotes, which mkdocs-bibtex writes) or as
+    HTML (the Papers page, which Markdown then passes through untouched)."""
 
     entries: dict[str, Entry]
     style: PlainStyle = field(default_factory=NotesStyle)
-    _done: dict[str, str] = field(default_factory=dict, repr=False)  # key -> text
+    _rich: dict[str, Text] = field(default_factory=dict, repr=False)  # key -> formatted entry
+    _markdown: dict[str, str] = field(default_factory=dict, repr=False)  # key -> its Markdown
+
+    def _formatted(self, key: str) -> Text:
+        if key not in self._rich:
+            self._rich[key] = self.style.format_entry("", self.entries[key]).text
+        return self._rich[key]
 
     def text(self, key: str) -> str:
-        if key not in self._done:
-            self._done[key] = markdown_text(self.entries[key], self.style)
-        return self._done[key]
+        if key not in self._markdown:
+            self._markdown[key] = _clean_markdown(self._formatted(key).render(MarkdownBackend()))
+        return self._markdown[key]
+
+    def html(self, key: str) -> str:
+        return self._formatted(key).render(HtmlBackend()).replace("\n", " ")

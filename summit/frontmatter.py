@@ -8,6 +8,9 @@ import yaml
 
 from .errors import SourceError
 
+# libyaml's safe loader when PyYAML was built with it: the same documents, ten times faster.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 # The same block MkDocs recognises (mkdocs.utils.meta): "---" lines around YAML at the top.
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 
@@ -22,7 +25,7 @@ def split(source: str, where: str) -> tuple[dict, str, int]:
     if not match:
         return {}, source, 0
     try:
-        meta = yaml.safe_load(match.group(1))
+        meta = yaml.load(match.group(1), Loader=SAFE_LOADER)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f":{mark.line + 2}" if mark else ""

@@ -151,15 +151,16 @@ class Views:
                             count=sum(1 for e in entries if not e.plural_of),
                             talk_links=lambda src_uris: self._talk_links(GLOSSARY, src_uris))
 
-    def papers_page(self) -> str:
+    def papers_page(self, use_directory_urls: bool = True) -> str:
         kind_of = kinds(self.corpus)
         groups = []
         for kind, heading in KINDS:
             keys = sorted((k for k in self.corpus.bib.keys if kind_of[k] == kind),
                           key=lambda k: (first_author(self.corpus, k).lower(), year(self.corpus, k), k))
-            works = [(key, self.formatter.text(key),
+            works = [(key, self.formatter.html(key),
                       [(LINK_NAMES[label], href) for label, href in self.corpus.bib.links(key).items()],
-                      self._talk_links(PAPERS, self.corpus.cited_by.get(key, [])),
+                      [(t, url_between(PAPERS, t.src_uri, use_directory_urls))
+                       for t in map(self.corpus.talk_at, self.corpus.cited_by.get(key, [])) if t is not None],
                       self.corpus.bib.source(key)) for key in keys]
             if works:
                 groups.append((heading, works))
