@@ -53,3 +53,13 @@ def test_two_days_two_identical_sites(tmp_path):
 
 def test_source_date_epoch_wins_over_git():
     assert edition_timestamp(ROOT, {"SOURCE_DATE_EPOCH": "1612137600"}) == 1612137600
+
+
+def test_builds_the_same_from_any_working_directory(tmp_path, site):
+    """Paths in mkdocs.yml (the glossary snippet among them) are the project's, not the shell's."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    out = tmp_path / "elsewhere-site"
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"),
+                           "--site-dir", str(out)], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert tree(out) == tree(site)
