@@ -1,40 +1,30 @@
 """Give each talk a boosted "keywords" search field: its speakers, affiliations and summary,
-plus accent-free spellings of their words (L'Oréal → L'Oreal, Loreal, Oreal).
+plus the other spellings of its words a reader types (summit.search_terms: accent-free,
+joined and split compounds).
 
-Lunr does not fold accents, and a short name like "Li" is otherwise drowned by longer words
-it prefixes ("LinkedIn"). The field is added to the index Material writes, before the
-offline plugin copies it (priority -100).
+A short name like "Li" is otherwise drowned by longer words it prefixes ("LinkedIn"). The
+field is added to the index Material writes, before the offline plugin copies it
+(priority -100).
 """
 
 import json
-import re
+import sys
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
 from notes import state
-from notes.talks import all_talks, ascii_fold
+from notes.talks import all_talks
 
-WORD = re.compile(r"[\w'’]+", re.UNICODE)
-
-
-def _variants(text: str) -> list[str]:
-    out = []
-    for word in WORD.findall(text):
-        folded = ascii_fold(word)
-        if folded != word:
-            bare = re.sub(r"['’]", "", folded)
-            elided = re.sub(r"^[dDlL]['’]", "", folded)
-            out += [folded, bare, elided]
-    return list(dict.fromkeys(out))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from summit.search_terms import keywords_field  # noqa: E402
 
 
 def keywords(talk, docs_dir: Path) -> str:
     facts = [s.name for s in talk.speakers] + [s.affiliation for s in talk.speakers]
     facts += [talk.title, talk.description]
-    text = " ".join(facts)
     body = (docs_dir / talk.src_uri).read_text(encoding="utf-8")
-    return " ".join([text] + _variants(text + " " + body))
+    return keywords_field(" ".join(facts), body)
 
 
 def on_page_markdown(markdown, page, config, files):
