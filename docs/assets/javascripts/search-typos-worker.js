@@ -117,6 +117,7 @@
     if (!scope.lunr.stopWordFilter(word) || known(word)) return null;
     var found = nearest(word) || soundsLike(word) || split(word);
     if (found === null) return null;
+    if (typed.length > 1 && typed === typed.toUpperCase()) return found.toUpperCase();
     return /^\p{Lu}/u.test(typed) ? found.charAt(0).toUpperCase() + found.slice(1) : found;
   }
 
@@ -131,10 +132,12 @@
     return at || null;
   }
 
-  /* 1. The start of an indexed word within 1 (2 for 8+ letters) edits of word. The index's
-     TokenSet is an automaton of all indexed words; walk it with one row of the edit distance
-     (optimal string alignment: a swap of two neighbours is one edit) per letter, and stop
-     where no row entry is within reach. */
+  /* 1. The start of an indexed word within 1 (2 for 8+ letters) edits of word, with the same
+     first letter: readers rarely get that one wrong, and when they do it is by sound ("Cips",
+     "Shiang"), which rule 2 handles; a changed first letter mostly lands on another word
+     ("dash" → "hash"). The index's TokenSet is an automaton of all indexed words; walk it
+     with one row of the edit distance (optimal string alignment: a swap of two neighbours is
+     one edit) per letter, and stop where no row entry is within reach. */
   function nearest(word) {
     var reach = word.length >= 8 ? 2 : 1;
     var found = [];
@@ -142,6 +145,7 @@
     for (var i = 0; i <= word.length; i++) start.push(i);
     (function walk(at, path, before, row) {
       for (var letter in at.edges) {
+        if (!path && letter !== word[0]) continue;   /* the first letter is kept, see above */
         var next = [row[0] + 1], low = next[0];
         for (var j = 1; j <= word.length; j++) {
           var d = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (word[j - 1] === letter ? 0 : 1));
@@ -157,35 +161,37 @@
       }
     })(index.tokenSet, "", null, start);
     if (!found.length) return null;
-    /* Fewest edits; then the same first letter (readers rarely miss that one); then a whole
-       word over a word's start; then, among those still tied, the spelling most pages use. */
+    /* Fewest edits; then a letter doubled or undoubled over any other edit ("votting":
+       "voting", not "vetting"); then a whole word over a word's start; then, among those
+       still tied, the word most pages use ("modle": "model", not "mode"). */
+    var single = undouble(word);
+    found.forEach(function (f) { f.doubling = undouble(f.text) === single; });
     function rank(a, b) {
-      return a.distance - b.distance ||
-        (b.text[0] === word[0]) - (a.text[0] === word[0]) ||
-        b.whole - a.whole;
+      return a.distance - b.distance || b.doubling - a.doubling || b.whole - a.whole;
     }
     found.sort(rank);
     var tied = found.filter(function (f) { return rank(f, found[0]) === 0; });
-    tied.forEach(function (f) { f.pages = pages(f.text); });
-    tied.sort(function (a, b) {
-      return b.pages - a.pages ||
-        Math.abs(a.text.length - word.length) - Math.abs(b.text.length - word.length);
-    });
+    tied.forEach(function (f) { f.pages = pages(f.text, f.whole); });
+    tied.sort(function (a, b) { return b.pages - a.pages; });
     return tied[0].text;
+  }
+
+  function undouble(word) {
+    return word.replace(/(.)\1+/g, "$1");
   }
 
   /* 2. An indexed word with the same sound() key, the one most pages use. */
   function soundsLike(word) {
     var all = words(), key = sound(word);
     var same = all.filter(function (w) { return w.length >= 4 && sound(w) === key; });
-    same.sort(function (a, b) { return pages(b) - pages(a); });
+    same.sort(function (a, b) { return pages(b, true) - pages(a, true); });
     return same.length ? same[0] : null;
   }
 
-  /* 3. Indexed words run together: "zeroshot", "multiagent", "stateoftheart" are searched as
+  /* 3. Indexed words run together: "zeroshot", "tryon", "stateoftheart" are searched as
      "zero shot" …, which is how Material searches "zero-shot" (its separator splits at
-     hyphens). Fewest parts wins; a part is a whole indexed word of 3 letters or more, or a
-     stop word (never indexed), and at least two parts are indexed words. */
+     hyphens). Fewest parts wins; a part is a whole indexed word or a stop word (never
+     indexed), of 2 letters or more, and one part at least is an indexed word. */
   function split(word) {
     var best = [{ parts: [], words: 0 }];
     for (var end = 1; end <= word.length; end++) {
@@ -193,24 +199,25 @@
       for (var start = Math.max(0, end - 24); start < end; start++) {
         var part = word.slice(start, end), before = best[start];
         if (!before || part.length < 2) continue;
-        var indexed = part.length >= 3 && (node(part) || {}).final === true;
+        var indexed = (node(part) || {}).final === true;
         if (!indexed && scope.lunr.stopWordFilter(part)) continue;
         var next = { parts: before.parts.concat(part), words: before.words + (indexed ? 1 : 0) };
         if (!best[end] || next.parts.length < best[end].parts.length) best[end] = next;
       }
     }
     var found = best[word.length];
-    return found && found.words >= 2 ? found.parts.join(" ") : null;
+    return found && found.words >= 1 && found.parts.length > 1 ? found.parts.join(" ") : null;
   }
 
   /* A rough key of how an English reader says a word: letters that spell the same sound are
-     made equal ("sch" → "sh", "ph" → "f", "c"/"q"/"ck" → "k", "z" → "s", "w" → "v", "y" → "i",
-     "oo"/"ou" → "u", "ee" → "i", a silent "h" after a consonant dropped, doubles made single). */
+     made equal ("sch"/"sh" and a first "x" (pinyin) → "s", "ph" → "f", "c"/"q"/"ck" → "k",
+     "z" → "s", "w" → "v", "y" → "i", "oo"/"ou" → "u", "ee" → "i", a silent "h" after a
+     consonant dropped, doubles made single). */
   function sound(word) {
     var key = cache.sounds.get(word);
     if (key !== undefined) return key;
     key = word.normalize("NFD").replace(/[\u0300-\u036f]/g, "")
-      .replace(/sch/g, "sh").replace(/ph/g, "f").replace(/ck|qu|q/g, "k").replace(/x/g, "ks")
+      .replace(/^x/, "s").replace(/sc?h/g, "s").replace(/ph/g, "f").replace(/ck|qu|q/g, "k").replace(/x/g, "ks")
       .replace(/c(?=[eiy])/g, "s").replace(/c/g, "k").replace(/z/g, "s").replace(/w/g, "v")
       .replace(/y/g, "i").replace(/oo|ou/g, "u").replace(/ee/g, "i")
       .replace(/([bdgkprt])h/g, "$1").replace(/(.)\1+/g, "$1");
@@ -218,12 +225,12 @@
     return key;
   }
 
-  /* How many pages (and page sections) hold a word starting with prefix. */
-  function pages(prefix) {
+  /* How many pages (and page sections) hold word (whole), or a word starting with it. */
+  function pages(word, whole) {
     var all = words(), refs = {};
     var lo = 0, hi = all.length;
-    while (lo < hi) { var mid = (lo + hi) >> 1; if (all[mid] < prefix) lo = mid + 1; else hi = mid; }
-    for (var i = lo; i < all.length && all[i].lastIndexOf(prefix, 0) === 0; i++) {
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (all[mid] < word) lo = mid + 1; else hi = mid; }
+    for (var i = lo; i < all.length && (whole ? all[i] === word : all[i].lastIndexOf(word, 0) === 0); i++) {
       var posting = index.invertedIndex[all[i]];
       for (var field in posting) if (field !== "_index") for (var ref in posting[field]) refs[ref] = 1;
     }
