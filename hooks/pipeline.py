@@ -38,7 +38,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from summit import corpus as corpus_loader  # noqa: E402
-from summit import exports, glossary, scholar, search_keywords, shortcodes  # noqa: E402
+from summit import exports, glossary, scholar, shortcodes  # noqa: E402
 from summit.corpus import Corpus  # noqa: E402
 from summit.edition import edition_date, edition_timestamp  # noqa: E402
 from summit.errors import SourceError  # noqa: E402
@@ -47,6 +47,7 @@ from summit.glossary import Entry  # noqa: E402
 from summit.markdown_abbr_scope import AbbrScopeExtension  # noqa: E402
 from summit.paths import page_url  # noqa: E402
 from summit.related import RelatedTalk, related_talks  # noqa: E402
+from summit.search_terms import talk_keywords  # noqa: E402
 from summit.talks import Talk  # noqa: E402
 from summit.views import FILTERS, GLOSSARY, MAP, PAPERS, SPEAKERS, Views  # noqa: E402
 
@@ -193,7 +194,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     corpus = site_build(config).corpus
     index = json.loads(path.read_text(encoding="utf-8"))
-    by_url = {page_url(t.src_uri, config.use_directory_urls): search_keywords.keywords(corpus, t) for t in corpus.talks}
+    by_url = {page_url(t.src_uri, config.use_directory_urls): talk_keywords(corpus, t) for t in corpus.talks}
     for doc in index["docs"]:
         if doc["location"] in by_url:
             doc["keywords"] = by_url[doc["location"]]

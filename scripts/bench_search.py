@@ -1,11 +1,12 @@
-"""Benchmark: how fast Material's search answers the queries of tests/search_queries.yml.
+"""Benchmark: how fast Material's search answers the queries of tests/search_queries.yml
+(correctly spelled) and tests/search_misspellings.yml (corrected by search-typos-worker.js).
 
 Not a test: it prints figures and fails on nothing. Run with `make bench-search`
-(= .venv/bin/python scripts/bench_search.py [--site DIR] [--key-delay MS]).
+(= .venv/bin/python scripts/bench_search.py [--site DIR] [--key-delay MS] [--lists NAME…]).
 
-For every query in tests/search_queries.yml, in Debian's Chromium with the test suite's flags, it
-types the query key by key and measures the time from the last keyup to the first render of
-the results Material's worker returned for the whole query:
+For every query of each list, in Debian's Chromium with the test suite's flags, it types the
+query key by key and measures the time from the last keyup to the first render of the
+results Material's worker returned for the whole query:
 
   warm  one page whose search index is already built; the box is cleared between queries
   cold  a fresh browser context per query (empty cache), the query typed as soon as the page
@@ -34,7 +35,6 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
@@ -42,6 +42,7 @@ from builds import run_build  # noqa: E402
 import search_driver as driver  # noqa: E402
 
 VIEWPORT = {"width": 1280, "height": 900}
+LISTS = {"correct": driver.QUERIES_FILE, "misspelled": driver.MISSPELLINGS_FILE}
 
 
 def type_and_measure(page, text: str, key_delay: float) -> float:
@@ -92,6 +93,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--site", type=Path, help="an already built site (default: build one)")
     parser.add_argument("--key-delay", type=float, default=0, help="ms between keystrokes (default 0)")
+    parser.add_argument("--lists", nargs="+", choices=sorted(LISTS), default=list(LISTS),
+                        help="query lists to time (default: all)")
     args = parser.parse_args()
 
     from playwright.sync_api import sync_playwright
@@ -108,26 +111,31 @@ def main() -> None:
         raw = index.read_bytes()
         print(f"search index  {len(raw):,} bytes, gzipped {len(gzip.compress(raw, 6)):,} bytes")
 
-        queries = driver.load_queries()
+        lists = {name: driver.load_queries(LISTS[name]) for name in args.lists}
+        results = {}
         httpd, url = serve(site)
         try:
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-                print(f"{len(queries)} queries, Chromium {browser.version}, key delay {args.key_delay:g} ms")
+                print(f"Chromium {browser.version}, key delay {args.key_delay:g} ms")
                 started = time.perf_counter()
-                warm_times = warm(browser, url, queries, args.key_delay)
-                cold_times, ready = cold(browser, url, queries, args.key_delay)
+                for name, queries in lists.items():
+                    warm_times = warm(browser, url, queries, args.key_delay)
+                    cold_times, ready = cold(browser, url, queries, args.key_delay)
+                    results[name] = (len(queries), warm_times, cold_times, ready)
                 browser.close()
         finally:
             httpd.shutdown()
 
     print("last keystroke -> first result rendered")
-    print(summary("warm", warm_times))
-    print(summary("cold", cold_times))
-    print(
-        f"cold  index ready {statistics.median(ready):7.1f} ms median, {max(ready):.1f} ms worst, "
-        "after navigation start"
-    )
+    for name, (count, warm_times, cold_times, ready) in results.items():
+        print(f"{name} ({count} queries, {LISTS[name].name})")
+        print("  " + summary("warm", warm_times))
+        print("  " + summary("cold", cold_times))
+        print(
+            f"  cold  index ready {statistics.median(ready):7.1f} ms median, {max(ready):.1f} ms worst, "
+            "after navigation start"
+        )
     print(f"({time.perf_counter() - started:.0f} s in the browser)")
 
 

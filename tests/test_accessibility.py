@@ -1,6 +1,7 @@
 """Accessibility: axe-core finds no violation on any built page, in the light and the dark
 scheme, at phone and desktop width, nor in the states a reader opens (search with results,
-a citation's tooltip, the slide lightbox, the phone navigation drawer).
+search with a misspelled query's "Showing results for …" note, a citation's tooltip, the
+slide lightbox, the phone navigation drawer).
 
 axe-core comes bundled in axe-playwright-python (no download). It is installed into every
 page of a browser context as an init script, so each navigation gets it without re-sending
@@ -113,6 +114,15 @@ def open_search_with_results(page) -> None:
     page.wait_for_selector(".md-search-result__list a.md-search-result__link", state="visible")
 
 
+def open_search_with_correction(page) -> None:
+    """Results for a misspelled query, with the "Showing results for …" note above them."""
+    page.keyboard.press("/")
+    page.wait_for_selector(".md-search__input:focus")
+    page.keyboard.type("Kenneth Stenley")
+    page.wait_for_selector(".summit-search-typos strong", state="visible")
+    page.wait_for_selector(".md-search-result__list a.md-search-result__link", state="visible")
+
+
 def close_search(page) -> None:
     page.keyboard.press("Escape")
     page.wait_for_function("() => !document.getElementById('__search').checked")
@@ -142,6 +152,7 @@ def open_navigation_drawer(page) -> None:
 # Each state is opened, judged, and closed again before the next one opens.
 STATES = [
     ("search with results", open_search_with_results, close_search),
+    ("search with a corrected query", open_search_with_correction, close_search),
     ("slide lightbox", open_slide_lightbox, close_slide_lightbox),
     ("citation tooltip", open_citation_tooltip, None),
 ]

@@ -164,5 +164,12 @@ def test_offline_zip_works_from_disk_with_search(tmp_path, browser):
     first = page.locator(".md-search-result__item a").first
     first.wait_for(timeout=10_000)
     assert "unsupervised-environment-design" in first.get_attribute("href")
+    # Typo tolerance works from disk too (the worker wrapper runs inside iframe-worker's shim).
+    box = page.locator("input.md-search__input")
+    box.press("Control+a")
+    box.press_sequentially("Kenneth Stenley", delay=30)
+    page.locator(".summit-search-typos strong").wait_for(timeout=10_000)
+    assert page.locator(".summit-search-typos strong").inner_text() == "Stanley"
+    assert "open-endedness" in page.locator(".md-search-result__item a").first.get_attribute("href")
     assert all(u.startswith(("file:", "data:", "blob:")) for u in requests), [u for u in requests if not u.startswith("file:")]
     page.close()

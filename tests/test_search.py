@@ -8,15 +8,24 @@ from __future__ import annotations
 
 import pytest
 
-from search_driver import clear_query, first_result_path, instrument, load_queries, open_search, type_query
+from search_driver import (
+    clear_query,
+    correction,
+    first_result_path,
+    instrument,
+    load_queries,
+    open_search,
+    type_query,
+)
 from site_model import talks
 
 QUERIES = load_queries()
 
 
 @pytest.fixture(scope="module")
-def first_results(browser, server) -> dict[str, str]:
-    """Type every query, key by key, into one page's search box; keep each first result."""
+def typed(browser, server) -> dict[str, tuple[str, str]]:
+    """Type every query, key by key, into one page's search box; keep each first result and
+    the typo correction shown ('' when the query was searched as typed)."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     instrument(page)
@@ -26,9 +35,14 @@ def first_results(browser, server) -> dict[str, str]:
     for query in QUERIES:
         clear_query(page)
         type_query(page, query.text)
-        found[query.text] = first_result_path(page)
+        found[query.text] = (first_result_path(page), correction(page))
     context.close()
     return found
+
+
+@pytest.fixture(scope="module")
+def first_results(typed) -> dict[str, str]:
+    return {text: first for text, (first, _) in typed.items()}
 
 
 def talk_path(talk) -> str:
@@ -50,3 +64,10 @@ def test_each_query_finds_its_talk_first(first_results):
         if first_results[q.text] != q.expect
     ]
     assert not misses, f"{len(misses)} of {len(QUERIES)} queries miss their talk:\n" + "\n".join(misses)
+
+
+def test_correctly_spelled_queries_are_searched_as_typed(typed):
+    """The typo corrector only touches words no indexed word starts with, so every query here
+    keeps Material's own results and ranking (tests/test_search_typos.py covers the rest)."""
+    corrected = {text: note for text, (_, note) in typed.items() if note}
+    assert not corrected, f"correctly spelled queries were corrected: {corrected}"

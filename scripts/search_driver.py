@@ -17,19 +17,21 @@ from urllib.parse import urlsplit
 
 import yaml
 
-QUERIES_FILE = Path(__file__).resolve().parent / "search_queries.yml"
+TESTS = Path(__file__).resolve().parents[1] / "tests"
+QUERIES_FILE = TESTS / "search_queries.yml"
+MISSPELLINGS_FILE = TESTS / "search_misspellings.yml"
 
 # Material's worker protocol (integrations/search/worker/message): READY = 1, QUERY = 2, RESULT = 3.
 INSTRUMENT = """
 (() => {
-  const state = window.__search = {sent: [], results: [], readyAt: null, lastKeyAt: 0, renders: []};
+  const state = window.__search = {sent: [], results: [], readyAt: null, ready: null, lastKeyAt: 0, renders: []};
   const Native = window.Worker;
   window.Worker = class extends Native {
     constructor(...args) {
       super(...args);
       // Registered before Material subscribes, so it runs just before Material renders.
       this.addEventListener("message", ev => {
-        if (ev.data && ev.data.type === 1) state.readyAt = performance.now();
+        if (ev.data && ev.data.type === 1) { state.readyAt = performance.now(); state.ready = ev.data; }
         if (ev.data && ev.data.type === 3) state.results.push(performance.now());
       });
     }
@@ -79,6 +81,14 @@ LATENCY = """
 }
 """
 
+# What search-typos.js says was searched instead ('' when the query was searched as typed).
+CORRECTION = """
+() => {
+  const note = document.querySelector(".summit-search-typos");
+  return note && !note.hidden ? note.textContent : "";
+}
+"""
+
 SEARCH_INPUT = "input.md-search__input"
 
 
@@ -122,6 +132,11 @@ def first_result_path(page) -> str:
     """The first result's page, as a path relative to the site root, without the fragment."""
     href = page.evaluate(FIRST_RESULT)
     return urlsplit(href).path.lstrip("/") if href else ""
+
+
+def correction(page) -> str:
+    """The "Showing results for …" note of the last answer, or '' when there is none."""
+    return page.evaluate(CORRECTION)
 
 
 def latency_ms(page) -> float:

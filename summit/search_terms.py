@@ -1,0 +1,67 @@
+"""Extra spellings of a talk's words for the search index's boosted "keywords" field.
+
+Lunr (inside Material's search) matches a query word only against the tokens it indexed and
+does not fold accents, so a reader who types "Telecom" or "Loreal" finds nothing unless the
+index also holds those spellings ("Télécom" → "Telecom"; "L'Oréal" → "L'Oreal", "LOreal",
+"Oreal").
+
+Typos and joined or split compounds ("zeroshot" for "zero-shot") are not handled here: the
+search worker corrects them against the index itself (docs/assets/javascripts/
+search-typos-worker.js). Joined compounds as keywords were tried: boosted forms such as
+"ailearned" (from "AI-learned") outranked the right talk for prefix queries ("Facebook AI
+Research"). Pure functions, no MkDocs import.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .corpus import Corpus
+from .talks import Talk
+
+WORD = re.compile(r"[\w'’]+")
+ELISION = re.compile(r"^[dDlL]['’]")
+APOSTROPHE = re.compile(r"['’]")
+
+
+def fold_accents(text: str) -> str:
+    """Drop accents: "Télécom" → "Telecom", "Fréchet" → "Frechet". Only the accents: a typographic
+    apostrophe stays (L’Oréal → L’Oreal), so the elision rules below still see it."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def accent_free_forms(word: str) -> list[str]:
+    """A word with accents as a reader types it without them: folded, without its apostrophe,
+    and without a French elision (L'Oréal → L'Oreal, LOreal, Oreal). Nothing for a plain word."""
+    folded = fold_accents(word)
+    if folded == word:
+        return []
+    return _unique([folded, APOSTROPHE.sub("", folded), ELISION.sub("", folded)])
+
+
+def extra_forms(text: str) -> list[str]:
+    """Every spelling of text's words that the index would otherwise lack, once each, in text
+    order (once: a talk's keywords say what it is about, not how often)."""
+    out: list[str] = []
+    for word in WORD.findall(text):
+        out += accent_free_forms(word)
+    return _unique(out)
+
+
+def keywords_field(facts: str, body: str) -> str:
+    """The "keywords" field of a talk: its facts (speakers, affiliations, title, summary) as
+    written, then the extra forms of the words of its facts and page."""
+    return " ".join([facts] + extra_forms(facts + " " + body))
+
+
+def _unique(items: list[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def talk_keywords(corpus: Corpus, talk: Talk) -> str:
+    """A talk's keywords field: its speakers, affiliations, title and summary, then the extra
+    forms of those words and of its page's words. A short name like "Li" is otherwise drowned
+    by longer words it prefixes ("LinkedIn")."""
+    facts = [s.name for s in talk.speakers] + [s.affiliation for s in talk.speakers]
+    return keywords_field(" ".join(facts + [talk.title, talk.description]), corpus.pages[talk.src_uri].body)
