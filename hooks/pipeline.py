@@ -118,7 +118,7 @@ def _use_local_offline_shim(config: MkDocsConfig) -> None:
 
 def on_pre_build(config: MkDocsConfig) -> None:
     """mkdocs-bibtex formats references itself; ours is its formatter plus one fix and the BibTeX
-    control (summit/formatting.py says what differs; tests/test_formatting.py guards it)."""
+    control (summit/formatting.py says what differs; tests/unit/test_formatting.py guards it)."""
     views = site_build(config).views
     config.plugins["bibtex"].registry.reference_text = lambda citation: views.reference(citation.key)
 
