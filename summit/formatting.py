@@ -4,7 +4,7 @@ mkdocs-bibtex (SimpleRegistry.reference_text, 4.4.0) formats an entry with pybte
 and Markdown backend, then flattens newlines and unescapes "\\(", "\\)" and "\\.". This does the
 same, with one change to the style: an arXiv paper's url is its abstract page (references.bib
 requires it, see bibliography.check_entry), which the style's eprint link already gives as
-"arXiv:…", so the url is not printed a second time. tests/test_formatting.py fails if a new
+"arXiv:…", so the url is not printed a second time. tests/unit/test_formatting.py fails if a new
 mkdocs-bibtex release formats differently.
 """
 
