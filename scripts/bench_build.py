@@ -53,7 +53,8 @@ def without_hooks_and_bibtex(config: str) -> str:
     # (the words may remain in comments: mkdocs.yml mentions overrides/markdown/bibtex.md)
     left = re.search(r"^hooks:|^[ \t]+- (?:bibtex|hooks/\S+)\s*(?:#.*)?$", config, flags=re.M)
     assert left is None, f"mkdocs.yml still has {left.group(0)!r}"
-    return config
+    # Without the hooks there are no generated pages (Map, Glossary, …) for links to reach.
+    return config.replace("\nvalidation:\n", "\nvalidation:\n  not_found: info\n", 1)
 
 
 def plain_material_copy(target: Path, source: Path | None = None) -> Path:
