@@ -176,7 +176,7 @@ def main() -> None:
         say(line)
     say()
     say("The plain copy has the bibtex plugin and hooks removed from mkdocs.yml: citations stay "
-        "as `[@key]` text, `md:` comments stay comments, and the generated Speakers and Papers "
+        "as `[@key]` text, `md:` comments stay comments, and the generated Speakers, Papers, Map and Glossary "
         "pages do not exist.")
     say()
     for line in scaled_section(scaled, COMMAND):
