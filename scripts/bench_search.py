@@ -24,13 +24,10 @@ host's usual setting), which every page fetches and indexes once per load.
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import statistics
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 

@@ -146,3 +146,22 @@ def latency_ms(page) -> float:
 def ready_ms(page) -> float | None:
     """When the worker had built the index, in ms since the page's navigation started."""
     return page.evaluate("() => window.__search.readyAt")
+
+
+def type_all(browser, server, queries, block_typos: bool = False) -> dict[str, tuple[str, str]]:
+    """Type each query, key by key, into one page's search box: its first result and the typo
+    correction shown ('' when it was searched as typed)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    if block_typos:   # Material's search alone, as before this feature
+        page.route("**/search-typos.js", lambda route: route.fulfill(body="", content_type="text/javascript"))
+    instrument(page)
+    page.goto(server + "/")
+    open_search(page)
+    found = {}
+    for text in queries:
+        clear_query(page)
+        type_query(page, text)
+        found[text] = (first_result_path(page), correction(page))
+    context.close()
+    return found

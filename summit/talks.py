@@ -9,7 +9,6 @@ from pathlib import Path
 
 import yaml
 
-from . import frontmatter
 from .errors import SourceError
 from .text import join_names, slugify
 

@@ -16,7 +16,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from site_model import ROOT, bib
+from site_model import bib
 
 LINK_ATTRIBUTES = ("href", "src")
 # The address the site is built for (mkdocs.yml: site_url: !ENV [SITE_URL, ...]); canonical

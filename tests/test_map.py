@@ -11,7 +11,7 @@ from urllib.parse import urljoin, urlparse
 import pytest
 
 from builds import run_build
-from site_model import ROOT, article, page_path, soup, talks
+from site_model import ROOT, article, page_path, talks
 from test_accessibility import COMBINATIONS, SCHEMES, assert_scheme, axe, new_reader, report, settle
 
 MAP_PAGE = "map/index.html"

@@ -8,13 +8,11 @@ import os
 import subprocess
 import sys
 import zipfile
-from pathlib import Path
 
 import jsonschema
 import pytest
 from pypdf import PdfReader
 
-from browser import CHROMIUM_ARGS
 from builds import ROOT
 from site_model import article, bib, page_path, soup, talks
 

@@ -8,15 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from search_driver import (
-    clear_query,
-    correction,
-    first_result_path,
-    instrument,
-    load_queries,
-    open_search,
-    type_query,
-)
+from search_driver import load_queries, type_all
 from site_model import talks
 
 QUERIES = load_queries()
@@ -24,20 +16,8 @@ QUERIES = load_queries()
 
 @pytest.fixture(scope="module")
 def typed(browser, server) -> dict[str, tuple[str, str]]:
-    """Type every query, key by key, into one page's search box; keep each first result and
-    the typo correction shown ('' when the query was searched as typed)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    instrument(page)
-    page.goto(server + "/")
-    open_search(page)
-    found = {}
-    for query in QUERIES:
-        clear_query(page)
-        type_query(page, query.text)
-        found[query.text] = (first_result_path(page), correction(page))
-    context.close()
-    return found
+    """Every query typed into one page's search box: its first result and correction shown."""
+    return type_all(browser, server, [query.text for query in QUERIES])
 
 
 @pytest.fixture(scope="module")

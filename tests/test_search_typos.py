@@ -19,10 +19,10 @@ from search_driver import (
     QUERIES_FILE,
     clear_query,
     correction,
-    first_result_path,
     instrument,
     load_queries,
     open_search,
+    type_all,
     type_query,
 )
 from site_model import talks
@@ -35,24 +35,6 @@ ISSUE = {
     "Kenneth Stenley": "deep-learning-landscape/open-endedness/",
     "empowermnet": "reinforcement-learning/empowerment-as-intelligence-measure/",
 }
-
-
-def type_all(browser, server, queries, block_typos: bool = False) -> dict[str, tuple[str, str]]:
-    """Type each query into one page's search box: its first result and the correction shown."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    if block_typos:   # Material's search alone, as before this feature
-        page.route("**/search-typos.js", lambda route: route.fulfill(body="", content_type="text/javascript"))
-    instrument(page)
-    page.goto(server + "/")
-    open_search(page)
-    found = {}
-    for text in queries:
-        clear_query(page)
-        type_query(page, text)
-        found[text] = (first_result_path(page), correction(page))
-    context.close()
-    return found
 
 
 @pytest.fixture(scope="module")
