@@ -65,6 +65,13 @@ def axe(page) -> list[dict]:
     return page.evaluate(AXE_VIOLATIONS)
 
 
+def record_axe(page, found: dict[str, list[dict]], where: str) -> None:
+    """Run axe on the page as it is now; keep its violations under `where`, if any."""
+    violations = axe(page)
+    if violations:
+        found[where] = violations
+
+
 def report(found: dict[str, list[dict]]) -> str:
     lines = []
     for where, violations in found.items():
@@ -170,9 +177,7 @@ def test_open_states_have_no_axe_violation(browser, server, site, scheme, width)
         for name, open_state, close_state in STATES:
             open_state(page)
             settle(page)
-            violations = axe(page)
-            if violations:
-                found[f"{url} {name} [{scheme}, {width}]"] = violations
+            record_axe(page, found, f"{url} {name} [{scheme}, {width}]")
             if close_state:
                 close_state(page)
                 settle(page)
@@ -180,9 +185,7 @@ def test_open_states_have_no_axe_violation(browser, server, site, scheme, width)
             page.goto(url)
             open_navigation_drawer(page)
             settle(page)
-            violations = axe(page)
-            if violations:
-                found[f"{url} navigation drawer [{scheme}, {width}]"] = violations
+            record_axe(page, found, f"{url} navigation drawer [{scheme}, {width}]")
     finally:
         context.close()
     assert not found, "axe violations in opened states:\n" + report(found)

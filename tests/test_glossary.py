@@ -17,7 +17,7 @@ from markdown.extensions.toc import slugify
 from conftest import ROOT, run_build
 from search_driver import first_result_path, instrument, open_search, type_query
 from site_model import page_path, soup, talks
-from test_accessibility import COMBINATIONS, assert_scheme, axe, new_reader, report, settle
+from test_accessibility import COMBINATIONS, assert_scheme, new_reader, record_axe, report, settle
 from test_keyboard import assert_focus_visible
 
 sys.path.insert(0, str(ROOT))
@@ -185,14 +185,12 @@ def test_glossary_page_has_no_axe_violation(browser, server, scheme, width):
     try:
         page.goto(server + "/glossary/")
         assert_scheme(page, scheme)
-        if violations := axe(page):
-            found[f"/glossary/ [{scheme}, {width}]"] = violations
+        record_axe(page, found, f"/glossary/ [{scheme}, {width}]")
         page.goto(talk_url(server, UED_TALK))
         page.focus("article abbr[tabindex='0']:text-is('PAIRED')")
         page.wait_for_selector(".md-tooltip2--active", state="visible")
         settle(page)
-        if violations := axe(page):
-            found[f"{UED_TALK} acronym tooltip [{scheme}, {width}]"] = violations
+        record_axe(page, found, f"{UED_TALK} acronym tooltip [{scheme}, {width}]")
     finally:
         context.close()
     assert not found, "axe violations:\n" + report(found)

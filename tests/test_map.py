@@ -12,7 +12,7 @@ import pytest
 
 from builds import run_build
 from site_model import ROOT, article, page_path, talks
-from test_accessibility import COMBINATIONS, SCHEMES, assert_scheme, axe, new_reader, report, settle
+from test_accessibility import COMBINATIONS, SCHEMES, assert_scheme, new_reader, record_axe, report, settle
 
 MAP_PAGE = "map/index.html"
 MAX_GZIP = 30 * 1024
@@ -180,9 +180,7 @@ def test_map_page_has_no_axe_violation(browser, server, scheme, width):
             if selector:
                 page.focus(selector)
                 settle(page)
-            violations = axe(page)
-            if violations:
-                found[f"/map/ {state} [{scheme}, {width}]"] = violations
+            record_axe(page, found, f"/map/ {state} [{scheme}, {width}]")
     finally:
         context.close()
     assert not found, "axe violations on the map:\n" + report(found)

@@ -51,10 +51,6 @@ def test_two_days_two_identical_sites(tmp_path):
     assert f"<lastmod>{edition.isoformat()}</lastmod>" in (first / "sitemap.xml").read_text()
 
 
-def test_source_date_epoch_wins_over_git():
-    assert edition_timestamp(ROOT, {"SOURCE_DATE_EPOCH": "1612137600"}) == 1612137600
-
-
 def test_builds_the_same_from_any_working_directory(tmp_path, site):
     """Paths in mkdocs.yml (the glossary snippet among them) are the project's, not the shell's."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
