@@ -95,11 +95,11 @@ def test_slide_renders_without_layout_shift_and_opens_enlarged(server, page, art
 
     img.click()
     dialog = page.locator("dialog.slide-dialog")
-    assert dialog.is_visible()
+    dialog.wait_for(state="visible")      # fails after the default timeout if it never opens
     enlarged = dialog.locator("img").bounding_box()
     assert enlarged["width"] > box["width"]
     page.keyboard.press("Escape")
-    assert not dialog.is_visible()
+    dialog.wait_for(state="hidden")
 
 
 def test_slide_opens_and_closes_with_the_keyboard(server, page):
@@ -108,10 +108,10 @@ def test_slide_opens_and_closes_with_the_keyboard(server, page):
     link.focus()
     page.keyboard.press("Enter")
     dialog = page.locator("dialog.slide-dialog")
-    assert dialog.is_visible()
+    dialog.wait_for(state="visible")      # fails after the default timeout if it never opens
     assert page.evaluate("document.activeElement.closest('dialog') !== null")
     page.keyboard.press("Escape")
-    assert not dialog.is_visible()
+    dialog.wait_for(state="hidden")
     assert page.evaluate("document.activeElement.classList.contains('slide__link')")
 
 
