@@ -20,15 +20,12 @@ from collections.abc import Callable, Iterable
 
 from pybtex import richtext
 from pybtex.database import Entry, Person
-from pybtex.markup import LaTeXParser
 from pybtex.richtext import HRef, Symbol, Tag, Text
 from pybtex.textutils import tie_or_space
 
 from .errors import SourceError
+from .text import latex_text as rich
 
-# What latexcodec's decoder would change (found by decoding every run of up to three printable
-# ASCII characters): anything else in a field is already its own text.
-NEEDS_DECODING = re.compile(r"[\\%~$\n\t\r\x0b\x0c]|  |[!?]`|''|``|--|,,")
 DASHES = re.compile(r"-+")
 NEWBLOCK = Symbol("newblock")
 
@@ -36,15 +33,6 @@ NEWBLOCK = Symbol("newblock")
 class MissingField(SourceError):
     def __init__(self, entry: Entry, name: str):
         super().__init__(f"entry '{entry.key}' (@{entry.type}) needs a {name} field to be formatted")
-
-
-def rich(latex: str) -> Text:
-    """Text.from_latex, without running latexcodec over text it would leave as it is."""
-    if NEEDS_DECODING.search(latex):
-        return Text.from_latex(latex)
-    if "{" in latex or "}" in latex:
-        return LaTeXParser(latex).parse()  # braces protect their content from case changes
-    return Text(latex)
 
 
 # --- pybtex.style.template nodes, as functions; None stands for a missing field ------------------

@@ -8,10 +8,12 @@ from __future__ import annotations
 import pytest
 from pybtex.backends.markdown import Backend as MarkdownBackend
 from pybtex.database import parse_string
+from pybtex.richtext import Text
 
 from builds import ROOT
 from summit import bibliography, plain_style
 from summit.formatting import HtmlBackend, NotesStyle
+from summit.text import NEEDS_DECODING, latex_text
 
 BRANCHES = r"""
 @book{b1, editor = {Anna Smith and Bo Li}, title = {A {Book} of {LaTeX} Things}, publisher = {Pub},
@@ -77,7 +79,9 @@ def test_other_entry_types_are_left_to_pybtex():
 
 
 def test_latex_is_decoded_only_where_there_is_something_to_decode():
-    assert plain_style.rich("Plain words: a-b, c.d") == plain_style.Text("Plain words: a-b, c.d")
+    assert latex_text("Plain words: a-b, c.d") == Text("Plain words: a-b, c.d")
     for latex in (r"Baudi{\v{s}}", "10--20", "a~b", "``q''", "50\\%", "$x$", "a  b"):
-        assert plain_style.NEEDS_DECODING.search(latex), latex
-        assert plain_style.rich(latex) == plain_style.Text.from_latex(latex)
+        assert NEEDS_DECODING.search(latex), latex
+    for latex in (r"Baudi{\v{s}}", "10--20", "a~b", "``q''", "50\\%", "$x$", "a  b", "{A--B} c",
+                  "a-b--c---d----e-----f", "{Big} {\\textbullet} x", "pp. 1--2~and~3"):
+        assert latex_text(latex) == Text.from_latex(latex), latex
