@@ -34,6 +34,8 @@ def fold_accents(text: str) -> str:
 def accent_free_forms(word: str) -> list[str]:
     """A word with accents as a reader types it without them: folded, without its apostrophe,
     and without a French elision (L'Oréal → L'Oreal, LOreal, Oreal). Nothing for a plain word."""
+    if word.isascii():  # most words: nothing to fold, and checking costs far less than folding
+        return []
     folded = fold_accents(word)
     if folded == word:
         return []
