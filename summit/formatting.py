@@ -6,6 +6,10 @@ same, with one change to the style: an arXiv paper's url is its abstract page (r
 requires it, see bibliography.check_entry), which the style's eprint link already gives as
 "arXiv:…", so the url is not printed a second time. tests/unit/test_formatting.py fails if a new
 mkdocs-bibtex release formats differently.
+
+The rules run as summit/plain_style.py (the same rules as plain functions, several times faster);
+NotesStyle, pybtex's own, formats the entry types plain_style does not cover and is what
+tests/unit/test_plain_style.py checks plain_style against.
 """
 
 from __future__ import annotations
@@ -37,18 +41,14 @@ class NotesStyle(PlainStyle):
         return sentence[optional[self.format_eprint(e)], optional[self.format_pubmed(e)], optional[self.format_doi(e)]]
 
 
-def markdown_text(entry: Entry, style: PlainStyle) -> str:
-    """One entry as Markdown on one line, cleaned up as mkdocs-bibtex does."""
-    return _clean_markdown(style.format_entry("", entry).text.render(MarkdownBackend()))
-
-
 def _clean_markdown(text: str) -> str:
+    """Newlines flattened and three escapes undone, as mkdocs-bibtex does to pybtex's Markdown."""
     return text.replace("\n", " ").replace("\\(", "(").replace("\\)", ")").replace("\\.", ".")
 
 
 @dataclass
 class ReferenceFormatter:
-    """Formats each entry once: pybtex is the slowest step of a build, and a work cited on
+    """Formats each entry once: formatting was the slowest step of a build, and a work cited on
     several pages and listed on the Papers page would otherwise be formatted each time. The
     same formatted entry renders as Markdown (footnotes, which mkdocs-bibtex writes) or as
     HTML (the Papers page, which Markdown then passes through untouched)."""
