@@ -6,9 +6,9 @@ name part from LaTeX with latexcodec, which together were most of a build's own 
 field has something to decode, give the same rich text at a small fraction of the cost.
 
 Each function below names the pybtex template it mirrors (pybtex/style/formatting/unsrt.py,
-0.24/0.25); the pieces of rich text (Text, Tag, HRef, Symbol) and their rules (add_period,
-capitalize, join) are pybtex's own. Entry types not written out here are formatted by pybtex
-itself (summit/formatting.py). tests/unit/test_plain_style.py checks that both give the same
+0.24/0.25); the rich text it builds follows pybtex's rules (summit/styled_text.py). Entry types
+not written out here, and fields this module does not take apart (a page range with braces),
+are formatted by pybtex itself (summit/formatting.py). tests/unit/test_plain_style.py checks that both give the same
 Markdown and HTML for every entry in references.bib and for entries that take the branches
 references.bib does not.
 """
@@ -18,16 +18,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from pybtex import richtext
 from pybtex.database import Entry, Person
-from pybtex.richtext import HRef, Symbol, Tag, Text
 from pybtex.textutils import tie_or_space
 
 from .errors import SourceError
-from .text import latex_text as rich
+from .styled_text import NBSP, NDASH, NEWBLOCK, Styled, add_period, capitalize, em, from_pybtex, href, lower
+from .styled_text import capfirst as capitalize_first
+from .styled_text import plain_string, text
+from .styled_text import join as join_with
+from .text import NEEDS_DECODING, latex_text
 
 DASHES = re.compile(r"-+")
-NEWBLOCK = Symbol("newblock")
 
 
 class MissingField(SourceError):
@@ -35,40 +36,51 @@ class MissingField(SourceError):
         super().__init__(f"entry '{entry.key}' (@{entry.type}) needs a {name} field to be formatted")
 
 
+class Unsupported(Exception):
+    """A field this module does not take apart: the caller formats the entry with pybtex."""
+
+
+def rich(latex: str) -> Styled:
+    """A field's LaTeX as text: as it is when there is nothing to decode or protect."""
+    if NEEDS_DECODING.search(latex) or "{" in latex or "}" in latex:
+        return from_pybtex(latex_text(latex))
+    return text(latex)
+
+
 # --- pybtex.style.template nodes, as functions; None stands for a missing field ------------------
 
-def join(parts: Iterable, sep="", sep2=None, last_sep=None) -> Text:
+def join(parts: Iterable, sep="", sep2=None, last_sep=None) -> Styled:
     sep2 = sep if sep2 is None else sep2
     last_sep = sep if last_sep is None else last_sep
     parts = [part for part in parts if part]
     if len(parts) <= 1:
-        return Text(*parts)
+        return text(*parts)
     if len(parts) == 2:
-        return Text(sep2).join(parts)
-    return Text(last_sep).join([Text(sep).join(parts[:-1]), parts[-1]])
+        return join_with(sep2, parts)
+    return join_with(last_sep, [join_with(sep, parts[:-1]), parts[-1]])
 
 
-def words(parts: Iterable) -> Text:
+def words(parts: Iterable) -> Styled:
     return join(parts, " ")
 
 
-def sentence(parts: Iterable, capfirst: bool = False) -> Text:
-    text = join(parts, ", ")
+def sentence(parts: Iterable, capfirst: bool = False) -> Styled:
+    joined = join(parts, ", ")
     if capfirst:
-        text = text.capfirst()
-    return text.add_period()
+        joined = capitalize_first(joined)
+    return add_period(joined)
 
 
-def together(parts: Iterable, last_tie: bool = False) -> Text:
-    tie, space = richtext.nbsp, richtext.String(" ")
+def together(parts: Iterable, last_tie: bool = False) -> Styled:
+    tie, space = NBSP, " "
     parts = [part for part in parts if part]
     if not parts:
-        return Text()
+        return text()
     if len(parts) <= 2:
         tie2 = tie if last_tie else tie_or_space(parts[0], tie, space, other_word=parts[-1])
-        return tie2.join(parts)
+        return join_with(tie2, parts)
     last = tie if last_tie else tie_or_space(parts[-1], tie, space)
-    return Text(parts[0], tie_or_space(parts[0], tie, space), space.join(parts[1:-1]), last, parts[-1])
+    return text(parts[0], tie_or_space(parts[0], tie, space), join_with(space, parts[1:-1]), last, parts[-1])
 
 
 class Fields:
@@ -77,19 +89,19 @@ class Fields:
 
     def __init__(self, entry: Entry):
         self.entry = entry
-        self._rich: dict[str, Text] = {}
+        self._rich: dict[str, Styled] = {}
 
     def __contains__(self, name: str) -> bool:
         return name in self.entry.fields
 
-    def get(self, name: str) -> Text | None:
+    def get(self, name: str) -> Styled | None:
         if name not in self.entry.fields:
             return None
         if name not in self._rich:
             self._rich[name] = rich(self.entry.fields[name])
         return self._rich[name]
 
-    def need(self, name: str) -> Text:
+    def need(self, name: str) -> Styled:
         value = self.get(name)
         if value is None:
             raise MissingField(self.entry, name)
@@ -106,26 +118,26 @@ class Fields:
         return self.entry.persons[role]
 
 
-def optional(build: Callable[[], Text | str]) -> Text:
+def optional(build: Callable[[], Styled | str]) -> Styled:
     """optional[...]: what build gives, or nothing if a field it needs is missing."""
     try:
-        return Text(build())
+        return text(build())
     except MissingField:
-        return Text()
+        return text()
 
 
 # --- names (pybtex.style.names.plain) ------------------------------------------------------------
 
-def name_part(latex_parts: list[str], before: str = "", tie: bool = False) -> Text:
+def name_part(latex_parts: list[str], before: str = "", tie: bool = False) -> Styled:
     parts = together([rich(part) for part in latex_parts], last_tie=True)
     if not parts:
-        return Text()
+        return text()
     if tie:
-        return Text(before, parts, tie_or_space(parts, richtext.nbsp, " "))
-    return Text(before, parts)
+        return text(before, parts, tie_or_space(parts, NBSP, " "))
+    return text(before, parts)
 
 
-def person_name(person: Person) -> Text:
+def person_name(person: Person) -> Styled:
     """{ff~}{vv~}{ll}{, jj}"""
     return join([
         name_part(person.first_names + person.middle_names, tie=True),
@@ -135,58 +147,61 @@ def person_name(person: Person) -> Text:
     ])
 
 
-def names(f: Fields, role: str) -> Text:
+def names(f: Fields, role: str) -> Styled:
     return join([person_name(p) for p in f.persons(role)], sep=", ", sep2=" and ", last_sep=", and ")
 
 
 # --- the pieces of unsrt's templates -------------------------------------------------------------
 
-def pages(f: Fields) -> Text:
-    return Text(Symbol("ndash")).join(f.need("pages").split(DASHES))
+def pages(f: Fields) -> Styled:  # dashify
+    value = plain_string(f.need("pages"))
+    if value is None:
+        raise Unsupported("pages")
+    return join_with(NDASH, DASHES.split(value))
 
 
-def date(f: Fields) -> Text:
+def date(f: Fields) -> Styled:
     return words([optional(lambda: f.need("month")), f.need("year")])
 
 
-def title(f: Fields, name: str = "title") -> Text:  # format_title
-    return sentence([f.need(name).capitalize()])
+def title(f: Fields, name: str = "title") -> Styled:  # format_title
+    return sentence([capitalize(f.need(name))])
 
 
-def btitle(f: Fields, name: str, as_sentence: bool = True) -> Text:  # format_btitle
-    text = Tag("em", f.need(name))
-    return sentence([text]) if as_sentence else text
+def btitle(f: Fields, name: str, as_sentence: bool = True) -> Styled:  # format_btitle
+    emphasised = em(f.need(name))
+    return sentence([emphasised]) if as_sentence else emphasised
 
 
-def editor(f: Fields, as_sentence: bool = True) -> Text:  # format_editor
+def editor(f: Fields, as_sentence: bool = True) -> Styled:  # format_editor
     editors = names(f, "editor")
     word = "editors" if len(f.persons("editor")) > 1 else "editor"
     result = join([editors, word], sep=", ")
     return sentence([result]) if as_sentence else result
 
 
-def author_or_editor(f: Fields) -> Text:  # format_author_or_editor
+def author_or_editor(f: Fields) -> Styled:  # format_author_or_editor
     return optional(lambda: sentence([names(f, "author")])) or editor(f)
 
 
-def volume_and_series(f: Fields, as_sentence: bool = True) -> Text:  # format_volume_and_series
+def volume_and_series(f: Fields, as_sentence: bool = True) -> Styled:  # format_volume_and_series
     volume = optional(lambda: words([
         together(["Volume" if as_sentence else "volume", f.need("volume")]),
         optional(lambda: words(["of", f.need("series")])),
     ]))
     number = optional(lambda: words([
-        join(["Number" if as_sentence else "number", f.need("number")], sep=richtext.nbsp),
+        join(["Number" if as_sentence else "number", f.need("number")], sep=NBSP),
         optional(lambda: words(["in", f.need("series")])),
     ]))
-    result = volume or number or optional(lambda: f.need("series")) or Text()
+    result = volume or number or optional(lambda: f.need("series")) or text()
     return sentence([result], capfirst=True) if as_sentence else result
 
 
-def edition(f: Fields) -> Text:  # format_edition
-    return optional(lambda: words([f.need("edition").lower(), "edition"]))
+def edition(f: Fields) -> Styled:  # format_edition
+    return optional(lambda: words([lower(f.need("edition")), "edition"]))
 
 
-def address_organization_publisher_date(f: Fields) -> Text:
+def address_organization_publisher_date(f: Fields) -> Styled:
     organization = optional(lambda: f.need("organization"))
     publisher = optional(lambda: f.need("publisher"))
     with_address = optional(lambda: join([
@@ -196,69 +211,65 @@ def address_organization_publisher_date(f: Fields) -> Text:
     return with_address or sentence([organization, publisher, date(f)])
 
 
-def href(url: Text | str, *parts) -> HRef:
-    return HRef(url, *parts, external=False)
-
-
-def eprint(f: Fields) -> HRef:
+def eprint(f: Fields) -> Styled:
     number = f.raw("eprint")
-    return href(join(["https://arxiv.org/abs/", number]), join(["arXiv:", number]))
+    return href("https://arxiv.org/abs/" + number, join(["arXiv:", number]))
 
 
-def pubmed(f: Fields) -> HRef:
+def pubmed(f: Fields) -> Styled:
     number = f.raw("pubmed")
-    return href(join(["https://www.ncbi.nlm.nih.gov/pubmed/", number]), join(["PMID:", number]))
+    return href("https://www.ncbi.nlm.nih.gov/pubmed/" + number, join(["PMID:", number]))
 
 
-def doi(f: Fields) -> HRef:
+def doi(f: Fields) -> Styled:
     number = f.raw("doi")
-    return href(join(["https://doi.org/", number]), join(["doi:", number]))
+    return href("https://doi.org/" + number, join(["doi:", number]))
 
 
-def url(f: Fields) -> Text:
+def url(f: Fields) -> Styled:
     address = f.raw("url")
     return words(["URL:", href(address, address)])
 
 
-def web_refs(f: Fields) -> Text:
+def web_refs(f: Fields) -> Styled:
     """The notes' change to format_web_refs (NotesStyle): an arXiv paper's url is its abstract
     page, already linked as arXiv:…, so it is not printed."""
-    visited = optional(lambda: Text(url(f), optional(lambda: Text(" (visited on ", f.need("urldate"), ")"))))
+    visited = optional(lambda: text(url(f), optional(lambda: text(" (visited on ", f.need("urldate"), ")"))))
     return sentence([
-        Text() if "eprint" in f else visited,
+        text() if "eprint" in f else visited,
         optional(lambda: eprint(f)),
         optional(lambda: pubmed(f)),
         optional(lambda: doi(f)),
     ])
 
 
-def note(f: Fields) -> Text:
+def note(f: Fields) -> Styled:
     return sentence([optional(lambda: f.need("note"))])
 
 
-def toplevel(parts: Iterable) -> Text:
+def toplevel(parts: Iterable) -> Styled:
     return join(parts, sep=NEWBLOCK)
 
 
 # --- one function per entry type -----------------------------------------------------------------
 
-def article(f: Fields) -> Text:
-    def volume_and_pages() -> Text:
+def article(f: Fields) -> Styled:
+    def volume_and_pages() -> Styled:
         with_volume = optional(lambda: join([
-            f.need("volume"), optional(lambda: Text("(", f.need("number"), ")")), ":", pages(f),
+            f.need("volume"), optional(lambda: text("(", f.need("number"), ")")), ":", pages(f),
         ]))
         return with_volume or words(["pages", pages(f)])
 
     return toplevel([
         sentence([names(f, "author")]),
         title(f),
-        sentence([Tag("em", f.need("journal")), optional(volume_and_pages), date(f)]),
+        sentence([em(f.need("journal")), optional(volume_and_pages), date(f)]),
         note(f),
         web_refs(f),
     ])
 
 
-def book(f: Fields) -> Text:
+def book(f: Fields) -> Styled:
     return toplevel([
         author_or_editor(f),
         btitle(f, "title"),
@@ -270,7 +281,7 @@ def book(f: Fields) -> Text:
     ])
 
 
-def inproceedings(f: Fields) -> Text:
+def inproceedings(f: Fields) -> Styled:
     return toplevel([
         sentence([sentence([names(f, "author")])]),
         title(f),
@@ -289,7 +300,7 @@ def inproceedings(f: Fields) -> Text:
     ])
 
 
-def misc(f: Fields) -> Text:
+def misc(f: Fields) -> Styled:
     return toplevel([
         optional(lambda: sentence([names(f, "author")])),
         optional(lambda: title(f)),
@@ -299,7 +310,7 @@ def misc(f: Fields) -> Text:
     ])
 
 
-TEMPLATES: dict[str, Callable[[Fields], Text]] = {
+TEMPLATES: dict[str, Callable[[Fields], Styled]] = {
     "article": article,
     "book": book,
     "inproceedings": inproceedings,
@@ -315,5 +326,8 @@ def handles(entry: Entry) -> bool:
     return entry.type in TEMPLATES and "crossref" not in entry.fields
 
 
-def format_entry(entry: Entry) -> Text:
+def format_entry(entry: Entry) -> Styled:
+    """The formatted entry; Unsupported if pybtex must format it instead."""
+    if not handles(entry):
+        raise Unsupported(entry.type)
     return TEMPLATES[entry.type](Fields(entry))

@@ -11,8 +11,8 @@ from pybtex.database import parse_string
 from pybtex.richtext import Text
 
 from builds import ROOT
-from summit import bibliography, plain_style
-from summit.formatting import HtmlBackend, NotesStyle
+from summit import bibliography, plain_style, styled_text
+from summit.formatting import HtmlBackend, NotesStyle, ReferenceFormatter
 from summit.text import NEEDS_DECODING, latex_text
 
 BRANCHES = r"""
@@ -46,8 +46,8 @@ def renderings(entry) -> tuple[str, str]:
     pybtex_text = NotesStyle().format_entry("", entry).text
     ours = plain_style.format_entry(entry)
     return (
-        (pybtex_text.render(MarkdownBackend()), ours.render(MarkdownBackend())),
-        (pybtex_text.render(HtmlBackend()), ours.render(HtmlBackend())),
+        (pybtex_text.render(MarkdownBackend()), styled_text.markdown(ours)),
+        (pybtex_text.render(HtmlBackend()), styled_text.html(ours)),
     )
 
 
@@ -73,9 +73,17 @@ def test_a_missing_required_field_is_named():
         plain_style.format_entry(entry)
 
 
-def test_other_entry_types_are_left_to_pybtex():
-    data = parse_string("@phdthesis{t, author = {A B}, title = {T}, school = {S}, year = {2000}}", "bibtex")
+def test_other_entry_types_and_braced_page_ranges_are_left_to_pybtex():
+    data = parse_string("@phdthesis{t, author = {A B}, title = {T}, school = {S}, year = {2000}}"
+                        "@article{p, author = {A B}, title = {T}, journal = {J}, pages = {{xii}--4}, year = {2000}}",
+                        "bibtex")
     assert not plain_style.handles(data.entries["t"])
+    for key in "tp":
+        with pytest.raises(plain_style.Unsupported):
+            plain_style.format_entry(data.entries[key])
+    formatter = ReferenceFormatter(data.entries)
+    expected = NotesStyle().format_entry("", data.entries["p"]).text.render(HtmlBackend())
+    assert formatter.html("p") == expected.replace("\n", " ")
 
 
 def test_latex_is_decoded_only_where_there_is_something_to_decode():
