@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 from pybtex.database import Entry, Person
 from pybtex.textutils import tie_or_space
@@ -40,8 +41,10 @@ class Unsupported(Exception):
     """A field this module does not take apart: the caller formats the entry with pybtex."""
 
 
+@lru_cache(maxsize=None)  # keyed by its only input: first names, venues and publishers repeat
 def rich(latex: str) -> Styled:
-    """A field's LaTeX as text: as it is when there is nothing to decode or protect."""
+    """A field's LaTeX as text: as it is when there is nothing to decode or protect. Runs are
+    never changed in place, so one can be shared."""
     if NEEDS_DECODING.search(latex) or "{" in latex or "}" in latex:
         return from_pybtex(latex_text(latex))
     return text(latex)
