@@ -7,19 +7,17 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pybtex.database import BibliographyData, Entry, Person, parse_string
-from pybtex.scanner import PybtexSyntaxError, TokenRequired
+from pybtex.database import BibliographyData, Entry, Person
 
+from . import bibtex_reader
 from .errors import SourceError
 from .text import fold_name
 
 KEY_CHARS = re.compile(r"^[a-z0-9_-]+$")
-ENTRY_START = re.compile(r"^\s*@(\w+)\s*\{\s*([^,\s]*)\s*,", re.MULTILINE)
 LINK_FIELDS = ("doi", "url", "eprint")
 TALK_PREFIX = "talk-"
 ARXIV_ABS = "https://arxiv.org/abs/"
 DOI = re.compile(r"^10\.\d{4,9}/\S+$")
-BRACE = re.compile(r"[{}]")
 
 
 @dataclass(frozen=True)
@@ -73,86 +71,29 @@ def surname(person: Person) -> str:
 
 
 def load(path: Path) -> Bibliography:
-    """Parse and validate the bibliography; raise SourceError on the first problem."""
+    """Read and validate the bibliography; raise SourceError on the first problem."""
     name = path.name
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
         raise SourceError(f"{name}: cannot read the bibliography ({error.strerror})") from None
 
-    lines = _entry_lines(text, name)
-    _check_braces(text, name)
-    try:
-        data = parse_string(text, "bibtex")
-    except (PybtexSyntaxError, TokenRequired) as error:
-        line = getattr(error, "lineno", None)
-        where = f"{name}:{line}" if line else name
-        raise SourceError(f"{where}: malformed BibTeX: {str(error).splitlines()[0]}") from None
-    except Exception as error:  # pybtex raises many kinds; the message is what matters
-        raise SourceError(f"{name}: malformed BibTeX: {str(error).splitlines()[0]}") from None
-
-    by_surname: dict[str, list[str]] = defaultdict(list)
-    for key, entry in data.entries.items():
-        if not key.startswith(TALK_PREFIX):
-            for person in entry.persons.get("author", []):
-                if key not in by_surname[surname(person)]:
-                    by_surname[surname(person)].append(key)
-    bib = Bibliography(path, data, lines, _entry_sources(text), dict(by_surname))
-    for key in bib.keys:
-        check_entry(bib, key)
-    return bib
-
-
-def _line_of(text: str, offset: int) -> int:
-    return text.count("\n", 0, offset) + 1
-
-
-def _entry_lines(text: str, name: str) -> dict[str, int]:
-    """Each key's line; duplicate keys and keys mkdocs-bibtex would cut fail here."""
-    lines: dict[str, int] = {}
-    line, counted_to = 1, 0  # count newlines incrementally: one pass over the file
-    for match in ENTRY_START.finditer(text):
-        kind, key = match.group(1).lower(), match.group(2)
-        line += text.count("\n", counted_to, match.start())
-        counted_to = match.start()
-        if kind in ("comment", "preamble", "string"):
-            continue
-        if not key:
-            raise SourceError(f"{name}:{line}: @{kind} entry has no key")
-        if key in lines:
-            raise SourceError(f"{name}:{line}: duplicate BibTeX key '{key}' (first defined at line {lines[key]})")
+    read = bibtex_reader.read(text, name)
+    for key, line in read.lines.items():
         if not KEY_CHARS.match(key):
             raise SourceError(
                 f"{name}:{line}: BibTeX key '{key}' may only use [a-z0-9_-] (mkdocs-bibtex cuts keys at ':' and '.')"
             )
-        lines[key] = line
-    return lines
-
-
-def _entry_sources(text: str) -> dict[str, str]:
-    """Each entry exactly as written: from its "@" to the brace that closes it (entries are
-    checked for balanced braces first)."""
-    sources = {}
-    for match in ENTRY_START.finditer(text):
-        depth, position = 0, text.index("{", match.start())
-        for brace in BRACE.finditer(text, position):
-            depth += 1 if brace.group() == "{" else -1
-            if depth == 0:
-                sources[match.group(2)] = text[match.start():brace.end()].strip()
-                break
-    return sources
-
-
-def _check_braces(text: str, name: str) -> None:
-    """pybtex reports an unclosed brace far from its cause; find the entry ourselves."""
-    starts = [(m.start(), m.group(2)) for m in ENTRY_START.finditer(text)]
-    starts.append((len(text), None))
-    for (begin, key), (end, _) in zip(starts, starts[1:]):
-        segment = text[begin:end]
-        depth = segment.count("{") - segment.count("}")
-        if depth != 0:
-            problem = "unclosed" if depth > 0 else "unbalanced closing"
-            raise SourceError(f"{name}:{_line_of(text, begin)}: malformed BibTeX: {problem} brace in entry '{key}'")
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    for key, entry in read.data.entries.items():
+        if not key.startswith(TALK_PREFIX):
+            for person in entry.persons.get("author", []):
+                if key not in by_surname[surname(person)]:
+                    by_surname[surname(person)].append(key)
+    bib = Bibliography(path, read.data, read.lines, read.sources, dict(by_surname))
+    for key in bib.keys:
+        check_entry(bib, key)
+    return bib
 
 
 def check_entry(bib: Bibliography, key: str) -> None:

@@ -21,7 +21,7 @@ def load_text(tmp_path: Path, text: str):
 def test_loads_and_indexes_authors_by_surname(tmp_path):
     bib = load_text(tmp_path, BIB)
     assert bib.by_surname["grover"] == ["choi2020fairgen"]  # talk entries are not works
-    assert bib.where("raji2019actionable") == "references.bib:10"
+    assert bib.where("raji2019actionable") == "references.bib:11"  # the "@article{" line
     assert bib.links("choi2020fairgen") == {"arxiv": "https://arxiv.org/abs/1910.12008"}
     assert bib.source("shared-work").startswith("@misc{shared-work,") and bib.source("shared-work").endswith("}")
 

@@ -29,7 +29,7 @@ def test_speaker_works_match_surname_and_a_given_name(project):
 def test_uncited_entries_are_named(project):
     bib = project / "references.bib"
     bib.write_text(bib.read_text() + "\n@misc{lonely,\n  title = {L},\n  url = {https://x.org/l}\n}\n")
-    assert load(project).uncited() == ["references.bib:38: entry 'lonely' is not cited by any page"]
+    assert load(project).uncited() == ["references.bib:39: entry 'lonely' is not cited by any page"]
 
 
 @pytest.mark.parametrize("old, new, message", [
