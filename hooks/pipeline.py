@@ -5,7 +5,8 @@
     on_files          add the generated pages (Speakers, Papers, Map, Glossary) and data (talks.json, references.json)
     on_nav            order sections and talks as at the summit (1.1 … 5.4)
     on_page_markdown  per page: shortcodes, then a talk page's assembly; mkdocs-bibtex runs next
-    on_page_content   check that every citation became a reference
+    on_page_content   check that every citation became a reference; the Papers and Map pages'
+                      generated HTML follows their Markdown
     on_post_build     add the keywords field to Material's search index
 
 Everything else is plain Python in summit/ (no MkDocs import) and Markdown templates in
@@ -17,7 +18,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.config import config_options
@@ -28,6 +29,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.nav import Section as NavSection
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 
 ROOT = Path(__file__).resolve().parents[1]
 # Under `mkdocs serve` this file runs again for each rebuild (see _run_again_on_next_rebuild), but
@@ -49,7 +51,7 @@ from summit.paths import page_url  # noqa: E402
 from summit.related import RelatedTalk, related_talks  # noqa: E402
 from summit.search_terms import talk_keywords  # noqa: E402
 from summit.talks import Talk  # noqa: E402
-from summit.views import FILTERS, GLOSSARY, MAP, PAPERS, SPEAKERS, Views  # noqa: E402
+from summit.views import FILTERS, GLOSSARY, MAP, PAPERS, SPEAKERS, GeneratedHtml, Views  # noqa: E402
 
 log = get_plugin_logger("summit")
 BUILD = "summit_notes"  # the config key that carries this build's SiteBuild between events
@@ -64,6 +66,8 @@ class SiteBuild:
     views: Views
     related: dict[Talk, list[RelatedTalk]]
     glossary: list[Entry]
+    # src_uri -> the HTML a generated page shows after its Markdown (set in on_files)
+    generated_html: dict[str, GeneratedHtml] = field(default_factory=dict)
 
 
 def site_build(config: MkDocsConfig) -> SiteBuild:
@@ -126,8 +130,10 @@ def on_pre_build(config: MkDocsConfig) -> None:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     site = site_build(config)
     files.append(File.generated(config, SPEAKERS, content=site.views.speakers_page()))
-    files.append(File.generated(config, PAPERS, content=site.views.papers_page(config.use_directory_urls)))
-    files.append(File.generated(config, MAP, content=site.views.map_page(config.use_directory_urls)))
+    files.append(File.generated(config, PAPERS, content=site.views.papers_page()))
+    site.generated_html[PAPERS] = site.views.papers_listing(config.use_directory_urls)
+    files.append(File.generated(config, MAP, content=site.views.map_page()))
+    site.generated_html[MAP] = site.views.map_figure(config.use_directory_urls)
     files.append(File.generated(config, GLOSSARY, content=site.views.glossary_page(site.glossary)))
     site_url = config.site_url or ""
     url_of = {t.src_uri: site_url + page_url(t.src_uri, config.use_directory_urls) for t in site.corpus.talks}
@@ -180,11 +186,21 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Belt and braces: mkdocs-bibtex drops what it cannot format; every cited key must show."""
-    for key in site_build(config).corpus.cites.get(page.file.src_uri, []):
+    site = site_build(config)
+    # Belt and braces: mkdocs-bibtex drops what it cannot format; every cited key must show.
+    for key in site.corpus.cites.get(page.file.src_uri, []):
         if f'id="fn:ref-{key}"' not in html:
             raise PluginError(f"docs/{page.file.src_uri}: citation '{key}' did not render as a reference")
-    return html
+    generated = site.generated_html.get(page.file.src_uri)
+    if generated is None:
+        return html
+    # What Markdown would have done with it: its headings under the page's title in the table of
+    # contents, its ids known to MkDocs' check of links to anchors.
+    contents = page.toc.items[0].children if page.toc.items else page.toc.items
+    contents.extend(AnchorLink(title, anchor, 2) for anchor, title in generated.headings)
+    if page.present_anchor_ids is not None:
+        page.present_anchor_ids |= generated.anchors
+    return html + generated.html
 
 
 @event_priority(-50)  # after the search plugin writes its index, before the offline plugin copies it

@@ -7,6 +7,7 @@ and link to pages by their source path, which MkDocs then resolves and checks.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -18,7 +19,7 @@ from .paths import rel, url_between
 from .related import RelatedTalk
 from .relations import corpus_relations
 from .summit_map import MapTalk, layout
-from .text import plain
+from .text import plain, slugify
 from .slides import Slide
 from .summit_facts import SUMMIT, SUMMIT_DATE
 from .talks import Section, Talk
@@ -30,6 +31,22 @@ MAP = "map.md"
 GLOSSARY = "glossary.md"
 LINK_LABELS = {"paper": "Paper", "code": "Code", "demo": "Demo"}
 LINK_NAMES = {"arxiv": "arXiv", "doi": "DOI", "url": "Link"}
+ANCHOR = re.compile(r'\sid="([^"]+)"')
+
+
+@dataclass(frozen=True)
+class GeneratedHtml:
+    """HTML a generated page shows after its Markdown. Markdown would only pass it through, and
+    its HTML parser walks every tag to do so: on long generated lists that was most of their cost."""
+
+    html: str
+    headings: tuple[tuple[str, str], ...] = ()  # (anchor, title) of its h2s, for the table of contents
+
+    @property
+    def anchors(self) -> set[str]:
+        """The ids it defines, which links from other pages may target (the templates quote
+        every attribute with double quotes)."""
+        return set(ANCHOR.findall(self.html))
 
 
 class Template(Protocol):
@@ -63,6 +80,9 @@ class Views:
 
     def _render(self, name: str, **context: object) -> str:
         return self.templates.get_template(f"markdown/{name}.md").render(summit=SUMMIT, summit_date=SUMMIT_DATE, **context)
+
+    def _render_html(self, name: str, **context: object) -> str:
+        return self.templates.get_template(f"partials/{name}.html").render(**context)
 
     # --- a talk page, in reading order -------------------------------------------------------
 
@@ -136,14 +156,17 @@ class Views:
         ]
         return self._render("speakers-page", speakers=speakers, talk_count=len(self.corpus.talks))
 
-    def map_page(self, use_directory_urls: bool = True) -> str:
+    def map_page(self) -> str:
+        return self._render("map-page")
+
+    def map_figure(self, use_directory_urls: bool = True) -> GeneratedHtml:
         talks = [
             MapTalk(t.number, t.title, tuple(s.name for s in t.speakers), t.section.number, t.section.title,
                     url_between(MAP, t.src_uri, use_directory_urls))
             for t in self.corpus.talks
         ]
         titles = {key: plain(self.corpus.bib.entry(key).fields["title"]) for key in self.corpus.bib.keys}
-        return self._render("map-page", map=layout(talks, corpus_relations(self.corpus), titles))
+        return GeneratedHtml(self._render_html("summit-map", map=layout(talks, corpus_relations(self.corpus), titles)))
 
     def glossary_page(self, entries: list[Entry]) -> str:
         used = glossary.usage({t.src_uri: self.corpus.pages[t.src_uri].body for t in self.corpus.talks}, entries)
@@ -151,7 +174,10 @@ class Views:
                             count=sum(1 for e in entries if not e.plural_of),
                             talk_links=lambda src_uris: self._talk_links(GLOSSARY, src_uris))
 
-    def papers_page(self, use_directory_urls: bool = True) -> str:
+    def papers_page(self) -> str:
+        return self._render("papers-page", total=len(self.corpus.bib.keys))
+
+    def papers_listing(self, use_directory_urls: bool = True) -> GeneratedHtml:
         kind_of = kinds(self.corpus)
         groups = []
         for kind, heading in KINDS:
@@ -163,5 +189,6 @@ class Views:
                        for t in map(self.corpus.talk_at, self.corpus.cited_by.get(key, [])) if t is not None],
                       self.corpus.bib.source(key)) for key in keys]
             if works:
-                groups.append((heading, works))
-        return self._render("papers-page", groups=groups, total=len(self.corpus.bib.keys))
+                groups.append((slugify(heading), heading, works))
+        return GeneratedHtml(self._render_html("papers-listing", groups=groups),
+                             tuple((anchor, heading) for anchor, heading, _ in groups))

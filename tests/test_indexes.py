@@ -69,6 +69,19 @@ def test_papers_page_lists_every_entry_once_and_cited_in_links_really_cite(site)
     assert with_cited_in == len(bib().keys)
 
 
+def test_papers_page_groups_works_under_headings_in_its_table_of_contents(site):
+    page_file = site / "papers" / "index.html"
+    body = article(page_file)
+    headings = [h.find(string=True, recursive=False) for h in body.select("h2")]
+    assert headings[0] == "Papers", "the first group has its heading (it was once glued to the intro)"
+    intro = body.select_one("h1").find_next("p")
+    assert "##" not in intro.get_text()
+    for heading in body.select("h2"):
+        assert heading.find_next_sibling().get("class") == ["works"], heading
+    contents = [a.get_text(strip=True) for a in soup(page_file).select(".md-sidebar--secondary a.md-nav__link")]
+    assert contents == ["Papers, code and demos"] + headings or contents == headings, contents
+
+
 def test_tags_page_lists_every_tag_in_use(site):
     text = article(site / "tags" / "index.html").get_text(" ", strip=True)
     for tag in {tag for t in talks() for tag in t.tags}:
