@@ -95,7 +95,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     templates = config.theme.get_env()  # the theme's own environment, overrides/ first
     templates.trim_blocks = templates.lstrip_blocks = True  # Markdown templates: tags leave no blank lines
     templates.filters.update(FILTERS)
-    views = Views(corpus, templates, ReferenceFormatter(corpus.bib.data.entries))
+    views = Views(corpus, templates, ReferenceFormatter(corpus.bib.data.entries, corpus.bib.where))
     config[BUILD] = SiteBuild(corpus, views, related_talks(corpus), terms)
     config.markdown_extensions.append(AbbrScopeExtension())  # no glossary tooltip inside a link
     _use_local_offline_shim(config)
@@ -131,7 +131,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     site = site_build(config)
     files.append(File.generated(config, SPEAKERS, content=site.views.speakers_page()))
     files.append(File.generated(config, PAPERS, content=site.views.papers_page()))
-    site.generated_html[PAPERS] = site.views.papers_listing(config.use_directory_urls)
+    try:  # the Papers page formats every reference: an entry the style cannot format fails here
+        site.generated_html[PAPERS] = site.views.papers_listing(config.use_directory_urls)
+    except SourceError as error:
+        raise PluginError(str(error)) from None
     files.append(File.generated(config, MAP, content=site.views.map_page()))
     site.generated_html[MAP] = site.views.map_figure(config.use_directory_urls)
     files.append(File.generated(config, GLOSSARY, content=site.views.glossary_page(site.glossary)))

@@ -14,6 +14,7 @@ tests/unit/test_plain_style.py checks plain_style against.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from pybtex.backends.html import Backend as PybtexHtmlBackend
@@ -24,6 +25,7 @@ from pybtex.style.formatting.plain import Style as PlainStyle
 from pybtex.style.template import optional, sentence
 
 from . import plain_style, styled_text
+from .errors import SourceError
 
 
 class HtmlBackend(PybtexHtmlBackend):
@@ -51,9 +53,10 @@ class ReferenceFormatter:
     """Formats each entry once: formatting was the slowest step of a build, and a work cited on
     several pages and listed on the Papers page would otherwise be formatted each time. The
     same formatted entry renders as Markdown (footnotes, which mkdocs-bibtex writes) or as
-    HTML (the Papers page, which Markdown then passes through untouched)."""
+    HTML (the Papers page)."""
 
     entries: dict[str, Entry]
+    where: Callable[[str], str] = lambda key: "references.bib"  # an entry's "file:line", for errors
     style: PlainStyle = field(default_factory=NotesStyle)
     _rich: dict[str, styled_text.Styled | Text] = field(default_factory=dict, repr=False)  # key -> formatted entry
     _markdown: dict[str, str] = field(default_factory=dict, repr=False)  # key -> its Markdown
@@ -65,6 +68,8 @@ class ReferenceFormatter:
                 self._rich[key] = plain_style.format_entry(entry)
             except plain_style.Unsupported:
                 self._rich[key] = self.style.format_entry("", entry).text
+            except plain_style.MissingField as error:
+                raise SourceError(f"{self.where(key)}: {error}") from None
         return self._rich[key]
 
     def text(self, key: str) -> str:

@@ -8,9 +8,9 @@ field has something to decode, give the same rich text at a small fraction of th
 Each function below names the pybtex template it mirrors (pybtex/style/formatting/unsrt.py,
 0.24/0.25); the rich text it builds follows pybtex's rules (summit/styled_text.py). Entry types
 not written out here, and fields this module does not take apart (a page range with braces),
-are formatted by pybtex itself (summit/formatting.py). tests/unit/test_plain_style.py checks that both give the same
-Markdown and HTML for every entry in references.bib and for entries that take the branches
-references.bib does not.
+are formatted by pybtex itself (summit/formatting.py). tests/unit/test_plain_style.py checks
+that both give the same Markdown and HTML for every entry in references.bib and for entries
+that take the branches references.bib does not.
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ def rich(latex: str) -> Styled:
     return text(latex)
 
 
-# --- pybtex.style.template nodes, as functions; None stands for a missing field ------------------
+# --- pybtex.style.template nodes, as functions; a missing field raises MissingField ------------
 
 def join(parts: Iterable, sep="", sep2=None, last_sep=None) -> Styled:
     sep2 = sep if sep2 is None else sep2
@@ -87,28 +87,19 @@ def together(parts: Iterable, last_tie: bool = False) -> Styled:
 
 
 class Fields:
-    """An entry's fields as rich text, each decoded once; `need` raises where pybtex's
-    template would (a field outside optional[...])."""
+    """An entry's fields as rich text; `need` raises where pybtex's template would (a field
+    outside optional[...])."""
 
     def __init__(self, entry: Entry):
         self.entry = entry
-        self._rich: dict[str, Styled] = {}
 
     def __contains__(self, name: str) -> bool:
         return name in self.entry.fields
 
-    def get(self, name: str) -> Styled | None:
-        if name not in self.entry.fields:
-            return None
-        if name not in self._rich:
-            self._rich[name] = rich(self.entry.fields[name])
-        return self._rich[name]
-
     def need(self, name: str) -> Styled:
-        value = self.get(name)
-        if value is None:
+        if name not in self.entry.fields:
             raise MissingField(self.entry, name)
-        return value
+        return rich(self.entry.fields[name])
 
     def raw(self, name: str) -> str:
         if name not in self.entry.fields:

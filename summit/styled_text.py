@@ -31,7 +31,6 @@ NBSP, NDASH, NEWBLOCK = Symbol("nbsp"), Symbol("ndash"), Symbol("newblock")
 MARKDOWN_SYMBOLS = {"ndash": "&ndash;", "newblock": "\n", "nbsp": " "}
 HTML_SYMBOLS = {"ndash": "&ndash;", "newblock": "\n", "nbsp": "&nbsp;"}
 
-Part = "str | Symbol | Styled"
 
 
 class Styled:

@@ -58,6 +58,10 @@ APPENDED = {
     "duplicate BibTeX key": (
         BIB, "\n@misc{choi2020fairgen,\n  title = {Again},\n  url = {https://example.org/again}\n}\n",
         r"references\.bib:\d+: duplicate BibTeX key 'choi2020fairgen' \(first defined at line \d+\)"),
+    "BibTeX entry the reference style cannot format": (
+        BIB, "\n@article{noyear2020,\n  author = {Ann Body},\n  title = {T},\n  journal = {J},\n"
+             "  url = {https://example.org/noyear}\n}\n",
+        r"references\.bib:\d+: entry 'noyear2020' \(@article\) needs a year field to be formatted"),
     "BibTeX entry without a link": (
         BIB, "\n@book{nolink2020,\n  title = {A Book Nobody Can Find},\n  year = {2020}\n}\n",
         r"references\.bib:\d+: entry 'nolink2020' has no link field"),

@@ -12,6 +12,7 @@ from pybtex.richtext import Text
 
 from builds import ROOT
 from summit import bibliography, plain_style, styled_text
+from summit.errors import SourceError
 from summit.formatting import HtmlBackend, NotesStyle, ReferenceFormatter
 from summit.text import NEEDS_DECODING, latex_text
 
@@ -67,10 +68,13 @@ def test_same_markdown_and_html_as_pybtex(source):
     assert checked >= (90 if source == "references.bib" else 14)
 
 
-def test_a_missing_required_field_is_named():
-    entry = parse_string("@article{k, author = {A B}, title = {T}, journal = {J}}", "bibtex").entries["k"]
+def test_a_missing_required_field_is_named_with_its_place():
+    entries = parse_string("@article{k, author = {A B}, title = {T}, journal = {J}}", "bibtex").entries
     with pytest.raises(plain_style.MissingField, match=r"entry 'k' \(@article\) needs a year field"):
-        plain_style.format_entry(entry)
+        plain_style.format_entry(entries["k"])
+    formatter = ReferenceFormatter(entries, where=lambda key: "references.bib:7")
+    with pytest.raises(SourceError, match=r"^references\.bib:7: entry 'k' \(@article\) needs a year field"):
+        formatter.html("k")
 
 
 def test_other_entry_types_and_braced_page_ranges_are_left_to_pybtex():
