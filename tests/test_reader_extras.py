@@ -11,6 +11,7 @@ import zipfile
 
 import jsonschema
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from pypdf import PdfReader
 
 from builds import ROOT
@@ -29,6 +30,10 @@ def test_bibtex_control_copies_the_exact_entry(server, browser):
     item.locator("details.bibtex > summary").click()
     copy = item.locator("button.md-code__button[data-md-type=copy]")
     copy.click()
+    try:  # the copy is asynchronous: give it time, then let the assertion say what arrived
+        page.wait_for_function("async () => (await navigator.clipboard.readText()).length > 0", timeout=5000)
+    except PlaywrightTimeout:
+        pass
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.strip() == bib().source(key)
     context.close()
@@ -155,7 +160,7 @@ def test_offline_zip_works_from_disk_with_search(tmp_path, browser):
     page.on("request", lambda r: requests.append(r.url))
     page.goto(index.as_uri())
     page.get_by_role("link", name="Label-Free Bias Mitigation for Fair Generative Modeling").first.click()
-    assert page.url.endswith("fair-generative-modeling.html")
+    page.wait_for_url("**/fair-generative-modeling.html")  # fails after the default timeout if it never gets there
     assert page.locator("article h1").inner_text() == "Label-Free Bias Mitigation for Fair Generative Modeling"
     page.keyboard.press("/")
     page.locator("input.md-search__input").press_sequentially("PAIRED", delay=30)
