@@ -103,6 +103,8 @@ class _Reader:
         kind = head.group(1).lower() if head else ""
         if not head or head.group(2) != "{":
             raise self.fail(start, "an entry starts with @type{ (in braces)")
+        if kind in ("string", "preamble"):
+            raise self.fail(start, f"@{kind} is not supported (write each value in full)")
         key = KEY.match(self.text, head.end())
         self.key = key.group(1)
         if not self.key:

@@ -66,6 +66,7 @@ def test_reads_other_forms_as_pybtex_does():
     ("@misc{k title = {T}}", r"^x\.bib:1: malformed BibTeX: no comma after the key 'k'"),
     ("@misc{k,\n title = {T},\n Title = {U}\n}", r"^x\.bib:1: malformed BibTeX: field 'Title' given twice in entry 'k'$"),
     ('@misc{k,\n  title = "a}b"\n}', r"^x\.bib:2: malformed BibTeX: unbalanced closing brace in a quoted value"),
+    ('@string{venue = "NeurIPS"}', r"^x\.bib:1: malformed BibTeX: @string is not supported"),
     ("@misc{a, title = {A}}\n\n@misc{a, title = {B}}", r"^x\.bib:3: duplicate BibTeX key 'a' \(first defined at line 1\)$"),
 ])
 def test_malformed_input_is_one_line_naming_the_place(text, message):
