@@ -13,6 +13,7 @@ pybtex's for every entry of references.bib and more.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
@@ -179,29 +180,36 @@ def from_pybtex(rich: richtext.BaseText):
 
 # --- rendering -----------------------------------------------------------------------------------
 
-def markdown(part) -> str:
-    """As pybtex.backends.markdown.Backend renders it."""
+@dataclass(frozen=True)
+class Output:
+    """How a backend writes text, symbols, emphasis and links."""
+
+    escape: Callable[[str], str]
+    symbols: dict[str, str]
+    em: str  # a format with {text}
+    href: str  # a format with {text} and {url}
+
+
+# As pybtex.backends.markdown.Backend writes them, and the notes' HTML backend
+# (summit/formatting.HtmlBackend: pybtex's, with protected groups as plain text).
+MARKDOWN = Output(lambda s: MARKDOWN_SPECIALS.sub(r"\\\1", escape(s)), MARKDOWN_SYMBOLS, "*{text}*", "[{text}]({url})")
+HTML = Output(escape, HTML_SYMBOLS, "<em>{text}</em>", '<a href="{url}">{text}</a>')
+
+
+def render(part, output: Output) -> str:
     if isinstance(part, str):
-        return MARKDOWN_SPECIALS.sub(r"\\\1", escape(part))
+        return output.escape(part)
     if isinstance(part, Symbol):
-        return MARKDOWN_SYMBOLS[part.name]
-    inner = "".join(markdown(child) for child in part.parts)
-    if part.kind == "em":
-        return f"*{inner}*" if inner else ""
-    if part.kind == "href":
-        return f"[{inner}]({part.url})" if inner else ""
-    return inner
+        return output.symbols[part.name]
+    inner = "".join(render(child, output) for child in part.parts)
+    if not inner or part.kind in ("text", "protected"):  # an empty emphasis or link is dropped
+        return inner
+    return (output.em if part.kind == "em" else output.href).format(text=inner, url=part.url)
+
+
+def markdown(part) -> str:
+    return render(part, MARKDOWN)
 
 
 def html(part) -> str:
-    """As pybtex.backends.html.Backend renders it, protected groups as plain text."""
-    if isinstance(part, str):
-        return escape(part)
-    if isinstance(part, Symbol):
-        return HTML_SYMBOLS[part.name]
-    inner = "".join(html(child) for child in part.parts)
-    if part.kind == "em":
-        return f"<em>{inner}</em>" if inner else ""
-    if part.kind == "href":
-        return f'<a href="{part.url}">{inner}</a>' if inner else ""
-    return inner
+    return render(part, HTML)
