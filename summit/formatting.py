@@ -76,7 +76,7 @@ class ReferenceFormatter:
         if key not in self._markdown:
             formatted = self._formatted(key)
             if isinstance(formatted, styled_text.Styled):
-                markdown = styled_text.markdown(formatted)
+                markdown = styled_text.render(formatted, MarkdownBackend())
             else:
                 markdown = formatted.render(MarkdownBackend())
             self._markdown[key] = _clean_markdown(markdown)
@@ -85,5 +85,5 @@ class ReferenceFormatter:
     def html(self, key: str) -> str:
         formatted = self._formatted(key)
         if isinstance(formatted, styled_text.Styled):
-            return styled_text.html(formatted).replace("\n", " ")
+            return styled_text.render(formatted, HtmlBackend()).replace("\n", " ")
         return formatted.render(HtmlBackend()).replace("\n", " ")

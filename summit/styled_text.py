@@ -5,22 +5,20 @@ break between blocks) and styled runs (emphasis, a link, a braced, case-protecte
 pybtex.richtext models the same tree with classes that merge, measure and check their parts on
 every construction, which made building and rendering a reference cost more than a millisecond;
 the notes' references need only a few of its operations. Each function below follows the
-pybtex method it names, and renders as pybtex's Markdown backend and the notes' HTML backend
-(summit/formatting.HtmlBackend) do. tests/unit/test_plain_style.py compares the results with
-pybtex's for every entry of references.bib and more.
+pybtex method it names, and renders through the same backends as pybtex (its Markdown backend,
+the notes' HtmlBackend in summit/formatting.py), which hold the markup.
+tests/unit/test_plain_style.py compares the results with pybtex's for every entry of
+references.bib and more.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
 
 from pybtex import richtext
+from pybtex.backends import BaseBackend
 
 TERMINATORS = (".", "?", "!")  # pybtex.textutils.is_terminated
-MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!])")  # pybtex.backends.markdown.SPECIAL_CHARS
 
 
 @dataclass(frozen=True)
@@ -29,8 +27,6 @@ class Symbol:
 
 
 NBSP, NDASH, NEWBLOCK = Symbol("nbsp"), Symbol("ndash"), Symbol("newblock")
-MARKDOWN_SYMBOLS = {"ndash": "&ndash;", "newblock": "\n", "nbsp": " "}
-HTML_SYMBOLS = {"ndash": "&ndash;", "newblock": "\n", "nbsp": "&nbsp;"}
 
 
 
@@ -180,36 +176,18 @@ def from_pybtex(rich: richtext.BaseText):
 
 # --- rendering -----------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Output:
-    """How a backend writes text, symbols, emphasis and links."""
-
-    escape: Callable[[str], str]
-    symbols: dict[str, str]
-    em: str  # a format with {text}
-    href: str  # a format with {text} and {url}
-
-
-# As pybtex.backends.markdown.Backend writes them, and the notes' HTML backend
-# (summit/formatting.HtmlBackend: pybtex's, with protected groups as plain text).
-MARKDOWN = Output(lambda s: MARKDOWN_SPECIALS.sub(r"\\\1", escape(s)), MARKDOWN_SYMBOLS, "*{text}*", "[{text}]({url})")
-HTML = Output(escape, HTML_SYMBOLS, "<em>{text}</em>", '<a href="{url}">{text}</a>')
-
-
-def render(part, output: Output) -> str:
+def render(part, backend: BaseBackend) -> str:
+    """As pybtex's Text.render writes it with that backend: the markup is the backend's (pybtex's
+    Markdown backend, or the notes' HTML one in summit/formatting.py), not this module's."""
     if isinstance(part, str):
-        return output.escape(part)
+        return backend.format_str(part)
     if isinstance(part, Symbol):
-        return output.symbols[part.name]
-    inner = "".join(render(child, output) for child in part.parts)
-    if not inner or part.kind in ("text", "protected"):  # an empty emphasis or link is dropped
-        return inner
-    return (output.em if part.kind == "em" else output.href).format(text=inner, url=part.url)
-
-
-def markdown(part) -> str:
-    return render(part, MARKDOWN)
-
-
-def html(part) -> str:
-    return render(part, HTML)
+        return backend.symbols[part.name]
+    inner = "".join(render(child, backend) for child in part.parts)
+    if part.kind == "em":
+        return backend.format_tag("em", inner)
+    if part.kind == "href":
+        return backend.format_href(part.url, inner)
+    if part.kind == "protected":
+        return backend.format_protected(inner)
+    return inner

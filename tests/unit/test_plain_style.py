@@ -47,8 +47,8 @@ def renderings(entry) -> tuple[str, str]:
     pybtex_text = NotesStyle().format_entry("", entry).text
     ours = plain_style.format_entry(entry)
     return (
-        (pybtex_text.render(MarkdownBackend()), styled_text.markdown(ours)),
-        (pybtex_text.render(HtmlBackend()), styled_text.html(ours)),
+        (pybtex_text.render(MarkdownBackend()), styled_text.render(ours, MarkdownBackend())),
+        (pybtex_text.render(HtmlBackend()), styled_text.render(ours, HtmlBackend())),
     )
 
 
