@@ -1,8 +1,10 @@
-"""What each Markdown template under overrides/markdown/ is given, and the talk page's assembly.
+"""What each template under overrides/ is given, and the talk page's assembly.
 
 The templates hold the markup (HTML classes, Markdown structure); this module chooses the facts.
-They render to Markdown-with-HTML before Markdown runs, so a template may cite with [@key]
-and link to pages by their source path, which MkDocs then resolves and checks.
+Those under overrides/markdown/ render to Markdown-with-HTML before Markdown runs, so they may
+cite with [@key] and link to pages by their source path, which MkDocs then resolves and checks.
+The two under overrides/partials/ that long generated pages show after their Markdown (the
+Papers listing, the map) render to HTML, with links already resolved (GeneratedHtml).
 """
 
 from __future__ import annotations
