@@ -162,10 +162,12 @@ def test_citation_tooltip_footnote_and_backref_by_keyboard(talk_page):
     tab_to(page, "article a.footnote-ref")
     ref = focused(page)
     note_id = ref["href"].lstrip("#")
-    tooltip = page.wait_for_selector(".md-tooltip2--active", state="visible")
+    # The tooltip this citation controls (an acronym's, tabbed past on the way, may still be fading).
+    controlled = page.evaluate("() => document.activeElement.getAttribute('aria-controls')")
+    assert controlled, "the focused citation names the tooltip it controls"
+    tooltip = page.wait_for_selector(f"[id='{controlled}'].md-tooltip2--active", state="visible")
     note_text = page.evaluate("id => document.getElementById(id).textContent.trim().slice(0, 40)", note_id)
     assert note_text and note_text in tooltip.text_content(), "the tooltip shows the reference"
-    assert page.evaluate("() => document.activeElement.getAttribute('aria-controls')") == tooltip.get_attribute("id")
     ref_id = page.evaluate("() => document.activeElement.closest('sup').id")
 
     page.keyboard.press("Enter")              # to the reference in the list
