@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from pybtex.backends.html import Backend as PybtexHtmlBackend
 from pybtex.backends.markdown import Backend as MarkdownBackend
@@ -57,9 +58,14 @@ class ReferenceFormatter:
 
     entries: dict[str, Entry]
     where: Callable[[str], str] = lambda key: "references.bib"  # an entry's "file:line", for errors
-    style: PlainStyle = field(default_factory=NotesStyle)
     _rich: dict[str, styled_text.Styled | Text] = field(default_factory=dict, repr=False)  # key -> formatted entry
     _markdown: dict[str, str] = field(default_factory=dict, repr=False)  # key -> its Markdown
+
+    @cached_property
+    def style(self) -> PlainStyle:
+        """pybtex's style, for what plain_style does not cover: made on first use, as making it
+        looks up pybtex's plugins through the installed packages' metadata (some 20 ms)."""
+        return NotesStyle()
 
     def _formatted(self, key: str) -> styled_text.Styled | Text:
         if key not in self._rich:
