@@ -38,9 +38,37 @@ class Styled:
     def __init__(self, kind: str, parts, url: str = ""):
         self.kind, self.url = kind, url
         self.parts: list = []
+        self.length = 0
         for part in parts:
-            _add(self.parts, part)
-        self.length = sum(_len(part) for part in self.parts)
+            self._add(part)
+
+    def _add(self, part) -> None:
+        """Append as pybtex's constructor does: empty parts dropped, plain runs unpacked, adjacent
+        strings and adjacent runs of the same kind (and url) merged. (The hottest code of a
+        build's formatting: classes are compared with "is", lengths kept as parts arrive.)"""
+        parts = self.parts
+        if part.__class__ is str:
+            if part:
+                if parts and parts[-1].__class__ is str:
+                    parts[-1] += part
+                else:
+                    parts.append(part)
+                self.length += len(part)
+        elif part.__class__ is Symbol:
+            parts.append(part)
+            self.length += 1
+        elif part is None or not part.length:
+            return
+        elif part.kind == "text":
+            for child in part.parts:
+                self._add(child)
+        else:
+            last = parts[-1] if parts else None
+            if last.__class__ is Styled and last.kind == part.kind and last.url == part.url:
+                parts[-1] = Styled(part.kind, last.parts + part.parts, part.url)
+            else:
+                parts.append(part)
+            self.length += part.length
 
     def __bool__(self) -> bool:
         return self.length > 0
@@ -56,29 +84,9 @@ def _len(part) -> int:
     return len(part) if isinstance(part, str) else 1 if isinstance(part, Symbol) else part.length
 
 
-def _add(parts: list, part) -> None:
-    """Append as pybtex's constructor does: empty parts dropped, plain runs unpacked, adjacent
-    strings and adjacent runs of the same kind (and url) merged."""
-    if isinstance(part, str):
-        if part:
-            if parts and isinstance(parts[-1], str):
-                parts[-1] += part
-            else:
-                parts.append(part)
-    elif isinstance(part, Symbol):
-        parts.append(part)
-    elif part is None or not part.length:
-        return
-    elif part.kind == "text":
-        for child in part.parts:
-            _add(parts, child)
-    elif parts and isinstance(parts[-1], Styled) and parts[-1].kind == part.kind and parts[-1].url == part.url:
-        parts[-1] = Styled(part.kind, parts[-1].parts + part.parts, part.url)
-    else:
-        parts.append(part)
-
-
 def text(*parts) -> Styled:
+    if len(parts) == 1 and parts[0].__class__ is Styled and parts[0].kind == "text":
+        return parts[0]  # runs never change once made, so one can be shared
     return Styled("text", parts)
 
 
