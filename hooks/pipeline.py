@@ -5,8 +5,8 @@
     on_files          add the generated pages (Speakers, Papers, Map, Glossary) and data (talks.json, references.json)
     on_nav            order sections and talks as at the summit (1.1 … 5.4)
     on_page_markdown  per page: shortcodes, then a talk page's assembly; mkdocs-bibtex runs next
-    on_page_content   check that every citation became a reference; the Papers and Map pages'
-                      generated HTML follows their Markdown
+    on_page_content   check that every citation became a reference; the Speakers, Papers and Map
+                      pages' generated HTML follows their Markdown
     on_post_build     add the keywords field to Material's search index
 
 Everything else is plain Python in summit/ (no MkDocs import) and Markdown templates in
@@ -130,6 +130,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     site = site_build(config)
     files.append(File.generated(config, SPEAKERS, content=site.views.speakers_page()))
+    site.generated_html[SPEAKERS] = site.views.speakers_listing(config.use_directory_urls)
     files.append(File.generated(config, PAPERS, content=site.views.papers_page()))
     try:  # the Papers page formats every reference: an entry the style cannot format fails here
         site.generated_html[PAPERS] = site.views.papers_listing(config.use_directory_urls)
@@ -203,7 +204,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     contents.extend(AnchorLink(title, anchor, 2) for anchor, title in generated.headings)
     if page.present_anchor_ids is not None:
         page.present_anchor_ids |= generated.anchors
-    return html + generated.html
+    return html + "\n" + generated.html
 
 
 @event_priority(-50)  # after the search plugin writes its index, before the offline plugin copies it

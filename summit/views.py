@@ -3,8 +3,8 @@
 The templates hold the markup (HTML classes, Markdown structure); this module chooses the facts.
 Those under overrides/markdown/ render to Markdown-with-HTML before Markdown runs, so they may
 cite with [@key] and link to pages by their source path, which MkDocs then resolves and checks.
-The two under overrides/partials/ that long generated pages show after their Markdown (the
-Papers listing, the map) render to HTML, with links already resolved (GeneratedHtml).
+The ones under overrides/partials/ that long generated pages show after their Markdown (the
+Speakers and Papers listings, the map) render to HTML, with links already resolved (GeneratedHtml).
 """
 
 from __future__ import annotations
@@ -145,18 +145,29 @@ class Views:
         talks = (self.corpus.talk_at(src) for src in src_uris)
         return [(t, rel(page_src, t.src_uri)) for t in talks if t is not None]
 
-    def speakers_page(self) -> str:
+    def _speakers(self, page_link) -> list[tuple]:
+        """Each speaker once, by surname, with their talks and cited works; page_link(src_uri)
+        is the link from the Speakers page to another page."""
         people: dict[str, tuple] = {}
         for talk in self.corpus.talks:
             for speaker in talk.speakers:
-                people.setdefault(speaker.name, (speaker, []))[1].append(talk.src_uri)
+                people.setdefault(speaker.name, (speaker, []))[1].append(talk)
         ordered = sorted(people.values(), key=lambda item: (item[0].name.split()[-1].lower(), item[0].name))
-        speakers = [
-            (speaker, self._talk_links(SPEAKERS, talks),
-             [(title(self.corpus, k), f"{PAPERS}#{k}", year(self.corpus, k)) for k in self.corpus.works_by(speaker)])
+        return [
+            (speaker, [(t, page_link(t.src_uri)) for t in talks],
+             [(title(self.corpus, k), f"{page_link(PAPERS)}#{k}", year(self.corpus, k))
+              for k in self.corpus.works_by(speaker)])
             for speaker, talks in ordered
         ]
-        return self._render("speakers-page", speakers=speakers, talk_count=len(self.corpus.talks))
+
+    def speakers_page(self) -> str:
+        count = len({s.name for t in self.corpus.talks for s in t.speakers})
+        return self._render("speakers-page", count=count, talk_count=len(self.corpus.talks))
+
+    def speakers_listing(self, use_directory_urls: bool = True) -> GeneratedHtml:
+        speakers = self._speakers(lambda src_uri: url_between(SPEAKERS, src_uri, use_directory_urls))
+        return GeneratedHtml(self._render_html("speakers-listing", speakers=speakers),
+                             tuple((speaker.anchor, speaker.name) for speaker, _, _ in speakers))
 
     def map_page(self) -> str:
         return self._render("map-page")
