@@ -5,8 +5,8 @@
     on_files          add the generated pages (Speakers, Papers, Map, Glossary) and data (talks.json, references.json)
     on_nav            order sections and talks as at the summit (1.1 … 5.4)
     on_page_markdown  per page: shortcodes, then a talk page's assembly; mkdocs-bibtex runs next
-    on_page_content   check that every citation became a reference; the Speakers, Papers and Map
-                      pages' generated HTML follows their Markdown
+    on_page_content   check that every citation became a reference; the generated pages'
+                      listings (Speakers, Papers, Map, Glossary) follow their Markdown
     on_post_build     add the keywords field to Material's search index
 
 Everything else is plain Python in summit/ (no MkDocs import) and Markdown templates in
@@ -139,6 +139,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, MAP, content=site.views.map_page()))
     site.generated_html[MAP] = site.views.map_figure(config.use_directory_urls)
     files.append(File.generated(config, GLOSSARY, content=site.views.glossary_page(site.glossary)))
+    site.generated_html[GLOSSARY] = site.views.glossary_listing(site.glossary, config.use_directory_urls)
     site_url = config.site_url or ""
     url_of = {t.src_uri: site_url + page_url(t.src_uri, config.use_directory_urls) for t in site.corpus.talks}
     files.append(File.generated(config, "talks.json", content=exports.talks_json(site.corpus, url_of)))

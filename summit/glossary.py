@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .citations import FENCE, HTML_COMMENT, INLINE_CODE
 from .errors import SourceError
@@ -43,6 +44,11 @@ class Entry:
     definition: str
     line: int
     plural_of: str | None = None   # "GANs" → "GAN": listed under its singular on the page
+
+    @property
+    def title(self) -> str:
+        """The tooltip, as the abbr extension reads it: everything after the line's colon."""
+        return f"{self.expansion}{SEPARATOR}{self.definition}" if self.expansion else self.definition
 
     @property
     def anchor(self) -> str:
@@ -117,6 +123,28 @@ def matcher(terms: Iterable[str]) -> re.Pattern[str]:
     case-sensitive, so usage is counted exactly where a tooltip will be."""
     ordered = sorted(terms, key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(t) for t in ordered) + r")\b")
+
+
+@lru_cache(maxsize=8)  # keyed by its input: one glossary per build
+def _terms(entries: tuple[Entry, ...]) -> tuple[re.Pattern[str], dict[str, Entry]]:
+    return matcher(e.term for e in entries), {e.term: e for e in entries}
+
+
+def glossed(text: str, entries: Iterable[Entry]) -> list[tuple[str, Entry | None]]:
+    """Plain text as runs, each term of the glossary a run with its entry, the rest with None:
+    what the abbr extension would wrap in <abbr>, for HTML that does not pass through Markdown
+    (the templates under overrides/partials/ write the abbr element)."""
+    pattern, by_term = _terms(tuple(entries))
+    runs: list[tuple[str, Entry | None]] = []
+    position = 0
+    for match in pattern.finditer(text):
+        if match.start() > position:
+            runs.append((text[position:match.start()], None))
+        runs.append((match.group(0), by_term[match.group(0)]))
+        position = match.end()
+    if position < len(text):
+        runs.append((text[position:], None))
+    return runs
 
 
 def terms_used(text: str, entries: Iterable[Entry]) -> set[str]:

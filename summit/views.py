@@ -4,7 +4,7 @@ The templates hold the markup (HTML classes, Markdown structure); this module ch
 Those under overrides/markdown/ render to Markdown-with-HTML before Markdown runs, so they may
 cite with [@key] and link to pages by their source path, which MkDocs then resolves and checks.
 The ones under overrides/partials/ that long generated pages show after their Markdown (the
-Speakers and Papers listings, the map) render to HTML, with links already resolved (GeneratedHtml).
+Speakers, Papers and Glossary listings, the map) render to HTML, with links already resolved (GeneratedHtml).
 """
 
 from __future__ import annotations
@@ -141,10 +141,6 @@ class Views:
         tags = [(tag, description, counts[tag]) for tag, description in self.corpus.vocabulary.items()]
         return self._render("tag-vocabulary", tags=sorted(tags, key=lambda t: t[0].lower()))
 
-    def _talk_links(self, page_src: str, src_uris: list[str]) -> list[tuple[Talk, str]]:
-        talks = (self.corpus.talk_at(src) for src in src_uris)
-        return [(t, rel(page_src, t.src_uri)) for t in talks if t is not None]
-
     def _speakers(self, page_link) -> list[tuple]:
         """Each speaker once, by surname, with their talks and cited works; page_link(src_uri)
         is the link from the Speakers page to another page."""
@@ -182,10 +178,20 @@ class Views:
         return GeneratedHtml(self._render_html("summit-map", map=layout(talks, corpus_relations(self.corpus), titles)))
 
     def glossary_page(self, entries: list[Entry]) -> str:
+        return self._render("glossary-page", count=sum(1 for e in entries if not e.plural_of))
+
+    def glossary_listing(self, entries: list[Entry], use_directory_urls: bool = True) -> GeneratedHtml:
         used = glossary.usage({t.src_uri: self.corpus.pages[t.src_uri].body for t in self.corpus.talks}, entries)
-        return self._render("glossary-page", groups=glossary.alphabetical(entries, used),
-                            count=sum(1 for e in entries if not e.plural_of),
-                            talk_links=lambda src_uris: self._talk_links(GLOSSARY, src_uris))
+        groups = [
+            (slugify(letter) or "other", letter,
+             [(item, [(t, url_between(GLOSSARY, t.src_uri, use_directory_urls))
+                      for t in map(self.corpus.talk_at, item.used_in) if t is not None])
+              for item in listed])
+            for letter, listed in glossary.alphabetical(entries, used)
+        ]
+        html = self._render_html("glossary-listing", groups=groups,
+                                 glossed=lambda text: glossary.glossed(text, entries))
+        return GeneratedHtml(html, tuple((anchor, letter) for anchor, letter, _ in groups))
 
     def papers_page(self) -> str:
         return self._render("papers-page", total=len(self.corpus.bib.keys))

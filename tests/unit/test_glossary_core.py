@@ -112,3 +112,29 @@ def test_no_tooltip_inside_links_or_defined_terms_but_elsewhere():
 def test_the_project_glossary_parses():
     terms = glossary.load(ROOT / "includes" / "glossary.md", ROOT)
     assert len(terms) > 50
+
+
+def _as_markdown_would(text: str, terms: list[Entry]) -> str:
+    from html import escape
+    return "".join(f'<abbr title="{escape(e.title, quote=False).replace(chr(34), "&quot;")}">{escape(t, quote=False)}</abbr>' if e else
+                   escape(t, quote=False) for t, e in glossary.glossed(text, terms))
+
+
+@pytest.mark.parametrize("text", [
+    "A GAN, two GANs, no GANsy, a CA-GAN, regret but not Regret, TF-IDF weights and DrQA.",
+    "GAN", "", "nothing here", "GANs GAN GANs",
+])
+def test_glossed_finds_the_terms_the_abbr_extension_wraps(text):
+    terms = entries()
+    lines = "\n".join(f"*[{e.term}]: {e.title}" for e in terms)
+    html = markdown.markdown(f"{text}\n\n{lines}\n", extensions=["abbr"]) if text else ""
+    assert _as_markdown_would(text, terms) == html.removeprefix("<p>").removesuffix("</p>")
+
+
+def test_glossed_agrees_with_the_abbr_extension_on_every_definition_of_the_project_glossary():
+    terms = glossary.load(ROOT / "includes" / "glossary.md", ROOT)
+    lines = "\n".join(f"*[{e.term}]: {e.title}" for e in terms)
+    texts = [t for e in terms for t in (e.expansion, e.definition) if t]
+    html = markdown.markdown("\n\n".join(texts) + f"\n\n{lines}\n", extensions=["abbr"])
+    paragraphs = [p.removeprefix("<p>").removesuffix("</p>") for p in html.split("\n")]
+    assert len(texts) > 100 and paragraphs == [_as_markdown_would(text, terms) for text in texts]
