@@ -45,8 +45,8 @@ from summit.corpus import Corpus  # noqa: E402
 from summit.edition import edition_date, edition_timestamp  # noqa: E402
 from summit.errors import SourceError  # noqa: E402
 from summit.formatting import ReferenceFormatter  # noqa: E402
-from summit.glossary import Entry  # noqa: E402
 from summit.markdown_abbr_scope import AbbrScopeExtension  # noqa: E402
+from summit.markdown_html import PlaceHtmlExtension  # noqa: E402
 from summit.paths import page_url  # noqa: E402
 from summit.related import RelatedTalk, related_talks  # noqa: E402
 from summit.search_terms import talk_keywords  # noqa: E402
@@ -65,7 +65,6 @@ class SiteBuild:
     corpus: Corpus
     views: Views
     related: dict[Talk, list[RelatedTalk]]
-    glossary: list[Entry]
     # src_uri -> the HTML a generated page shows after its Markdown (set in on_files)
     generated_html: dict[str, GeneratedHtml] = field(default_factory=dict)
 
@@ -95,9 +94,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     templates = config.theme.get_env()  # the theme's own environment, overrides/ first
     templates.trim_blocks = templates.lstrip_blocks = True  # Markdown templates: tags leave no blank lines
     templates.filters.update(FILTERS)
-    views = Views(corpus, templates, ReferenceFormatter(corpus.bib.data.entries, corpus.bib.where))
-    config[BUILD] = SiteBuild(corpus, views, related_talks(corpus), terms)
+    views = Views(corpus, templates, ReferenceFormatter(corpus.bib.data.entries, corpus.bib.where), terms)
+    config[BUILD] = SiteBuild(corpus, views, related_talks(corpus))
     config.markdown_extensions.append(AbbrScopeExtension())  # no glossary tooltip inside a link
+    config.markdown_extensions.append(PlaceHtmlExtension(views.html_for))  # references' HTML, rendered once
     _use_local_offline_shim(config)
     return config
 
@@ -138,8 +138,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         raise PluginError(str(error)) from None
     files.append(File.generated(config, MAP, content=site.views.map_page()))
     site.generated_html[MAP] = site.views.map_figure(config.use_directory_urls)
-    files.append(File.generated(config, GLOSSARY, content=site.views.glossary_page(site.glossary)))
-    site.generated_html[GLOSSARY] = site.views.glossary_listing(site.glossary, config.use_directory_urls)
+    files.append(File.generated(config, GLOSSARY, content=site.views.glossary_page()))
+    site.generated_html[GLOSSARY] = site.views.glossary_listing(config.use_directory_urls)
     site_url = config.site_url or ""
     url_of = {t.src_uri: site_url + page_url(t.src_uri, config.use_directory_urls) for t in site.corpus.talks}
     files.append(File.generated(config, "talks.json", content=exports.talks_json(site.corpus, url_of)))

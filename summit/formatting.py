@@ -1,11 +1,12 @@
 """How a work in references.bib reads in the notes: mkdocs-bibtex's text, minus one repetition.
 
 mkdocs-bibtex (SimpleRegistry.reference_text, 4.4.0) formats an entry with pybtex's plain style
-and Markdown backend, then flattens newlines and unescapes "\\(", "\\)" and "\\.". This does the
-same, with one change to the style: an arXiv paper's url is its abstract page (references.bib
-requires it, see bibliography.check_entry), which the style's eprint link already gives as
-"arXiv:…", so the url is not printed a second time. tests/unit/test_formatting.py fails if a new
-mkdocs-bibtex release formats differently.
+and Markdown backend, which Markdown then turns into HTML. This formats it with the same style
+straight to HTML (one Markdown pass less per reference on every page that cites it), with one
+change to the style: an arXiv paper's url is its abstract page (references.bib requires it, see
+bibliography.check_entry), which the style's eprint link already gives as "arXiv:…", so the url
+is not printed a second time. tests/unit/test_formatting.py fails if the HTML differs from what
+Markdown makes of mkdocs-bibtex's text, for instance after a new mkdocs-bibtex release.
 
 The rules run as summit/plain_style.py (the same rules as plain functions, several times faster);
 NotesStyle, pybtex's own, formats the entry types plain_style does not cover and is what
@@ -17,9 +18,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
+from types import MappingProxyType
 
 from pybtex.backends.html import Backend as PybtexHtmlBackend
-from pybtex.backends.markdown import Backend as MarkdownBackend
 from pybtex.database import Entry
 from pybtex.richtext import Text
 from pybtex.style.formatting.plain import Style as PlainStyle
@@ -30,8 +31,11 @@ from .errors import SourceError
 
 
 class HtmlBackend(PybtexHtmlBackend):
-    """pybtex's HTML, with braced (case-protected) words as plain text, as the Markdown backend
-    gives them, instead of in a span with pybtex's own class."""
+    """pybtex's HTML as Markdown makes it of mkdocs-bibtex's text (pybtex's Markdown backend):
+    braced (case-protected) words as plain text, not in a span with pybtex's own class, and a
+    tie (~) as a plain space."""
+
+    symbols = MappingProxyType({**PybtexHtmlBackend.symbols, "nbsp": " "})
 
     def format_protected(self, text: str) -> str:
         return text
@@ -44,22 +48,14 @@ class NotesStyle(PlainStyle):
         return sentence[optional[self.format_eprint(e)], optional[self.format_pubmed(e)], optional[self.format_doi(e)]]
 
 
-def _clean_markdown(text: str) -> str:
-    """Newlines flattened and three escapes undone, as mkdocs-bibtex does to pybtex's Markdown."""
-    return text.replace("\n", " ").replace("\\(", "(").replace("\\)", ")").replace("\\.", ".")
-
-
 @dataclass
 class ReferenceFormatter:
     """Formats each entry once: formatting was the slowest step of a build, and a work cited on
-    several pages and listed on the Papers page would otherwise be formatted each time. The
-    same formatted entry renders as Markdown (footnotes, which mkdocs-bibtex writes) or as
-    HTML (the Papers page)."""
+    several pages and listed on the Papers page would otherwise be formatted each time."""
 
     entries: dict[str, Entry]
     where: Callable[[str], str] = lambda key: "references.bib"  # an entry's "file:line", for errors
     _rich: dict[str, styled_text.Styled | Text] = field(default_factory=dict, repr=False)  # key -> formatted entry
-    _markdown: dict[str, str] = field(default_factory=dict, repr=False)  # key -> its Markdown
 
     @cached_property
     def style(self) -> PlainStyle:
@@ -78,18 +74,10 @@ class ReferenceFormatter:
                 raise SourceError(f"{self.where(key)}: {error}") from None
         return self._rich[key]
 
-    def text(self, key: str) -> str:
-        if key not in self._markdown:
-            formatted = self._formatted(key)
-            if isinstance(formatted, styled_text.Styled):
-                markdown = styled_text.render(formatted, MarkdownBackend())
-            else:
-                markdown = formatted.render(MarkdownBackend())
-            self._markdown[key] = _clean_markdown(markdown)
-        return self._markdown[key]
-
-    def html(self, key: str) -> str:
+    def html(self, key: str, plain_text: Callable[[str], str] | None = None) -> str:
+        """The reference as HTML; plain_text, when given, writes its plain strings outside links
+        (summit/styled_text.render: the notes give the glossary's terms their tooltips there)."""
         formatted = self._formatted(key)
         if isinstance(formatted, styled_text.Styled):
-            return styled_text.render(formatted, HtmlBackend()).replace("\n", " ")
-        return formatted.render(HtmlBackend()).replace("\n", " ")
+            return styled_text.render(formatted, HtmlBackend(), plain_text).replace("\n", " ")
+        return formatted.render(HtmlBackend()).replace("\n", " ")  # pybtex's own: no tooltips

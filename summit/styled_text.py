@@ -13,6 +13,7 @@ references.bib and more.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from pybtex import richtext
@@ -184,14 +185,21 @@ def from_pybtex(rich: richtext.BaseText):
 
 # --- rendering -----------------------------------------------------------------------------------
 
-def render(part, backend: BaseBackend) -> str:
+def render(part, backend: BaseBackend, plain_text: Callable[[str], str] | None = None) -> str:
     """As pybtex's Text.render writes it with that backend: the markup is the backend's (pybtex's
-    Markdown backend, or the notes' HTML one in summit/formatting.py), not this module's."""
+    Markdown backend, or the notes' HTML one in summit/formatting.py), not this module's.
+    plain_text, when given, writes the plain text outside links instead of the backend (the notes
+    give the glossary's terms their tooltips there); a link's text is always the backend's."""
     if isinstance(part, str):
-        return backend.format_str(part)
+        return plain_text(part) if plain_text else backend.format_str(part)
     if isinstance(part, Symbol):
         return backend.symbols[part.name]
-    inner = "".join(render(child, backend) for child in part.parts)
+    if part.kind == "href":
+        plain_text = None
+    if plain_text:
+        inner = "".join(render(child, backend, plain_text) for child in _plain_runs(part.parts))
+    else:
+        inner = "".join(render(child, backend) for child in part.parts)
     if part.kind == "em":
         return backend.format_tag("em", inner)
     if part.kind == "href":
@@ -199,3 +207,26 @@ def render(part, backend: BaseBackend) -> str:
     if part.kind == "protected":
         return backend.format_protected(inner)
     return inner
+
+
+def _plain(part) -> str | None:
+    """A string, or a protected group of strings, as the text a reader sees; else None."""
+    if isinstance(part, str):
+        return part
+    if isinstance(part, Styled) and part.kind == "protected":
+        texts = [_plain(child) for child in part.parts]
+        return None if None in texts else "".join(texts)
+    return None
+
+
+def _plain_runs(parts: list) -> list:
+    """Parts with each stretch of strings and protected groups joined into one string: Markdown
+    would see that stretch as one text, and a glossary term may span it ("{GAN}s", "{ADS}-{GAN}")."""
+    runs: list = []
+    for part in parts:
+        text = _plain(part)
+        if text is not None and runs and isinstance(runs[-1], str):
+            runs[-1] += text
+        else:
+            runs.append(text if text is not None else part)
+    return runs

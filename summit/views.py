@@ -10,7 +10,8 @@ Speakers, Papers and Glossary listings, the map) render to HTML, with links alre
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from html import escape
 from typing import Protocol
 
 from . import glossary
@@ -79,6 +80,8 @@ class Views:
     corpus: Corpus
     templates: TemplateSource
     formatter: ReferenceFormatter
+    glossary: list[Entry]
+    _html: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)  # (kind, key) -> its HTML
 
     def _render(self, name: str, **context: object) -> str:
         return self.templates.get_template(f"markdown/{name}.md").render(summit=SUMMIT, summit_date=SUMMIT_DATE, **context)
@@ -120,8 +123,30 @@ class Views:
         return self._render("slide", talk=talk, slide=slide, href=rel(talk.src_uri, slide.src))
 
     def reference(self, key: str) -> str:
-        """A reference as mkdocs-bibtex places it after "[^ref-key]: ", with its BibTeX control."""
-        return self._render("reference", key=key, text=self.formatter.text(key), source=self.corpus.bib.source(key))
+        """A reference as mkdocs-bibtex places it after "[^ref-key]: ": tokens for its text and
+        its BibTeX entry, in a collapsible bibtex block (summit/markdown_html.py)."""
+        return self._render("reference", key=key)
+
+    def html_for(self, kind: str, key: str) -> str:
+        """The HTML a "<!-- html:KIND KEY -->" token stands for, rendered once per build."""
+        if (kind, key) not in self._html:
+            if key not in self.corpus.bib:
+                raise ValueError(f"<!-- html:{kind} {key} -->: references.bib has no entry '{key}'")
+            if kind == "reference":
+                self._html[kind, key] = self.formatter.html(key, self.glossed)
+            elif kind == "bibtex":
+                self._html[kind, key] = self._render_html("bibtex-entry", key=key, source=self.corpus.bib.source(key))
+            else:
+                raise ValueError(f"<!-- html:{kind} {key} -->: no such kind of HTML (reference, bibtex)")
+        return self._html[kind, key]
+
+    def glossed(self, text: str) -> str:
+        """Plain text as HTML, each glossary term in it with its tooltip, as the abbr extension
+        would give it on a Markdown page."""
+        runs = glossary.glossed(text, self.glossary)
+        if all(entry is None for _, entry in runs):
+            return escape(text, quote=False)
+        return self._render_html("glossed-text", runs=runs)
 
     # --- generated lists (shortcodes) and pages ----------------------------------------------
 
@@ -177,10 +202,11 @@ class Views:
         titles = {key: plain(self.corpus.bib.entry(key).fields["title"]) for key in self.corpus.bib.keys}
         return GeneratedHtml(self._render_html("summit-map", map=layout(talks, corpus_relations(self.corpus), titles)))
 
-    def glossary_page(self, entries: list[Entry]) -> str:
-        return self._render("glossary-page", count=sum(1 for e in entries if not e.plural_of))
+    def glossary_page(self) -> str:
+        return self._render("glossary-page", count=sum(1 for e in self.glossary if not e.plural_of))
 
-    def glossary_listing(self, entries: list[Entry], use_directory_urls: bool = True) -> GeneratedHtml:
+    def glossary_listing(self, use_directory_urls: bool = True) -> GeneratedHtml:
+        entries = self.glossary
         used = glossary.usage({t.src_uri: self.corpus.pages[t.src_uri].body for t in self.corpus.talks}, entries)
         groups = [
             (slugify(letter) or "other", letter,
