@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from . import markdown_html
 from .errors import SourceError
 from .slides import read_slide
 from .views import Views
@@ -64,4 +65,9 @@ def expand(markdown: str, src_uri: str, views: Views, line_offset: int = 0) -> s
             raise SourceError(f"{where}: unknown shortcode 'md:{name}' (known: {', '.join(sorted(HANDLERS))})")
         return handler(views, src_uri, args, where)
 
+    reserved = markdown.find(markdown_html.PREFIX)
+    if reserved >= 0:  # the build's own tokens for references' HTML: an author's would be replaced too
+        where = f"docs/{src_uri}:{markdown.count(chr(10), 0, reserved) + 1 + line_offset}"
+        raise SourceError(f"{where}: '{markdown_html.PREFIX} … -->' comments are the build's own "
+                          "(summit/markdown_html.py); cite a work with [@key]")
     return SHORTCODE.sub(replace, markdown)

@@ -35,3 +35,10 @@ def test_slide_only_on_talk_pages_and_with_a_number(project):
         expand("<!-- md:slide one -->", "gen/fair.md", views)
     with pytest.raises(SourceError, match=r"slide image docs/assets/slides/fair-1\.svg does not exist"):
         expand("<!-- md:slide 1 -->", "gen/fair.md", views)
+
+
+def test_the_builds_own_html_tokens_are_refused_in_a_page(project):
+    from conftest import load
+
+    with pytest.raises(SourceError, match=r"^docs/gen/fair\.md:13: '<!-- html: … -->' comments are the build's own"):
+        expand("Text.\n\n<!-- html:reference choi2020fairgen -->\n", "gen/fair.md", NoViews(load(project)), line_offset=10)
