@@ -1,7 +1,7 @@
 """The MkDocs side of Summit Notes: the whole build, in the order MkDocs runs it.
 
     on_config         load and check the corpus (summit/), before mkdocs-bibtex reads the file
-    on_pre_build      hand mkdocs-bibtex the project's reference formatter
+    on_pre_build      hand mkdocs-bibtex the project's reference text (tokens for its HTML)
     on_files          add the generated pages (Speakers, Papers, Map, Glossary) and data (talks.json, references.json)
     on_nav            order sections and talks as at the summit (1.1 … 5.4)
     on_page_markdown  per page: shortcodes, then a talk page's assembly; mkdocs-bibtex runs next
@@ -9,8 +9,8 @@
                       listings (Speakers, Papers, Map, Glossary) follow their Markdown
     on_post_build     add the keywords field to Material's search index
 
-Everything else is plain Python in summit/ (no MkDocs import) and Markdown templates in
-overrides/markdown/. One SiteBuild per build carries the corpus from event to event.
+Everything else is plain Python in summit/ (no MkDocs import) and templates in overrides/.
+One SiteBuild per build carries the corpus from event to event.
 """
 
 from __future__ import annotations
@@ -121,8 +121,10 @@ def _use_local_offline_shim(config: MkDocsConfig) -> None:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    """mkdocs-bibtex formats references itself; ours is its formatter plus one fix and the BibTeX
-    control (summit/formatting.py says what differs; tests/unit/test_formatting.py guards it)."""
+    """mkdocs-bibtex formats references itself; ours are tokens for the reference's HTML (its
+    formatter's text plus one fix and the glossary's tooltips, summit/formatting.py) and for its
+    BibTeX control, which summit/markdown_html.py puts in place; tests/unit/test_formatting.py
+    guards the replaced piece."""
     views = site_build(config).views
     config.plugins["bibtex"].registry.reference_text = lambda citation: views.reference(citation.key)
 
