@@ -1,7 +1,7 @@
 """The MkDocs side of Summit Notes: the whole build, in the order MkDocs runs it.
 
-    on_config         load and check the corpus (summit/), before mkdocs-bibtex reads the file
-    on_pre_build      hand mkdocs-bibtex the project's reference text (tokens for its HTML)
+    on_config         load and check the corpus (summit/); mkdocs-bibtex need not read the file again
+    on_pre_build      hand mkdocs-bibtex a registry over the corpus, with the notes' reference text
     on_files          add the generated pages (Speakers, Papers, Map, Glossary) and data (talks.json, references.json)
     on_nav            order sections and talks as at the summit (1.1 … 5.4)
     on_page_markdown  per page: shortcodes, then a talk page's assembly; mkdocs-bibtex runs next
@@ -18,6 +18,8 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,6 +32,9 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.nav import Section as NavSection
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
+from mkdocs_bibtex.citation import Citation
+from mkdocs_bibtex.registry import SimpleRegistry
+from pybtex.database import BibliographyData
 
 ROOT = Path(__file__).resolve().parents[1]
 # Under `mkdocs serve` this file runs again for each rebuild (see _run_again_on_next_rebuild), but
@@ -98,6 +103,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config[BUILD] = SiteBuild(corpus, views, related_talks(corpus))
     config.markdown_extensions.append(AbbrScopeExtension())  # no glossary tooltip inside a link
     config.markdown_extensions.append(PlaceHtmlExtension(views.html_for))  # references' HTML, rendered once
+    # mkdocs-bibtex's on_config (next) keeps its registry when references.bib is older than its
+    # last configuration, instead of parsing the file the corpus has just read; on_pre_build
+    # then gives it ours (NotesRegistry).
+    config.plugins["bibtex"].last_configured = time.time()
     _use_local_offline_shim(config)
     return config
 
@@ -120,13 +129,25 @@ def _use_local_offline_shim(config: MkDocsConfig) -> None:
         config.extra["polyfills"] = [OFFLINE_SHIM] + [p for p in polyfills if "iframe-worker" not in p]
 
 
+class NotesRegistry(SimpleRegistry):
+    """mkdocs-bibtex's registry over the corpus's bibliography, with the notes' reference text:
+    tokens for the reference's HTML (its formatter's text plus one fix and the glossary's
+    tooltips, summit/formatting.py) and for its BibTeX control, which summit/markdown_html.py
+    puts in place. SimpleRegistry itself would parse references.bib again and look up pybtex's
+    style through every installed package's metadata. tests/unit/test_formatting.py fails if a
+    mkdocs-bibtex release asks its registry for more than this gives."""
+
+    def __init__(self, bib_data: BibliographyData, footnote_format: str, reference: Callable[[str], str]):
+        self.bib_data, self.footnote_format, self._reference = bib_data, footnote_format, reference
+
+    def reference_text(self, citation: Citation) -> str:
+        return self._reference(citation.key)
+
+
 def on_pre_build(config: MkDocsConfig) -> None:
-    """mkdocs-bibtex formats references itself; ours are tokens for the reference's HTML (its
-    formatter's text plus one fix and the glossary's tooltips, summit/formatting.py) and for its
-    BibTeX control, which summit/markdown_html.py puts in place; tests/unit/test_formatting.py
-    guards the replaced piece."""
-    views = site_build(config).views
-    config.plugins["bibtex"].registry.reference_text = lambda citation: views.reference(citation.key)
+    """mkdocs-bibtex cites through our registry (its one replaced piece; see NotesRegistry)."""
+    site, bibtex = site_build(config), config.plugins["bibtex"]
+    bibtex.registry = NotesRegistry(site.corpus.bib.data, bibtex.config.footnote_format, site.views.reference)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

@@ -8,6 +8,7 @@ mkdocs-bibtex release formats differently, or stops calling registry.reference_t
 from __future__ import annotations
 
 import inspect
+import re
 
 import markdown
 import pytest
@@ -72,10 +73,18 @@ def test_plain_text_outside_links_is_written_by_the_caller(ours):
     assert not any("arXiv:" in text for text in seen)
 
 
-def test_mkdocs_bibtex_still_formats_through_registry_reference_text():
-    """hooks/pipeline.py replaces registry.reference_text(citation) in on_pre_build."""
+def test_mkdocs_bibtex_asks_its_registry_only_for_what_the_notes_registry_gives():
+    """hooks/pipeline.py gives mkdocs-bibtex a registry of its own (NotesRegistry, a SimpleRegistry
+    over the corpus's bibliography with the notes' reference_text) and sets last_configured so
+    that mkdocs-bibtex's on_config keeps it instead of parsing references.bib again."""
     assert list(inspect.signature(SimpleRegistry.reference_text).parameters) == ["self", "citation"]
-    source = inspect.getsource(BibTexPlugin.on_page_markdown)
-    assert "self.registry.reference_text(citation)" in source
-    # the registry is created in on_config, before on_pre_build runs
-    assert "self.registry = SimpleRegistry(" in inspect.getsource(BibTexPlugin.on_config)
+    asked = set(re.findall(r"self\.registry\.(\w+)", inspect.getsource(BibTexPlugin.on_page_markdown)))
+    assert asked <= {"bib_data", "footnote_format", "validate_citation_blocks", "inline_text",
+                     "reference_text", "validate_inline_references"}, asked
+    assert "self.registry.reference_text(citation)" in inspect.getsource(BibTexPlugin.on_page_markdown)
+    on_config = inspect.getsource(BibTexPlugin.on_config)
+    skip = on_config.index("if self.last_configured is not None:")
+    assert "return config" in on_config[skip:on_config.index("self.registry = ")], "no early return any more"
+    for method in ("validate_citation_blocks", "inline_text"):  # inherited: they read bib_data and footnote_format
+        assert set(re.findall(r"self\.(\w+)", inspect.getsource(getattr(SimpleRegistry, method)))) <= {
+            "bib_data", "footnote_format"}, method
