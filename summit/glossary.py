@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 
 from .citations import FENCE, HTML_COMMENT, INLINE_CODE
 from .errors import SourceError
@@ -125,26 +124,29 @@ def matcher(terms: Iterable[str]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(t) for t in ordered) + r")\b")
 
 
-@lru_cache(maxsize=8)  # keyed by its input: one glossary per build
-def _terms(entries: tuple[Entry, ...]) -> tuple[re.Pattern[str], dict[str, Entry]]:
-    return matcher(e.term for e in entries), {e.term: e for e in entries}
+class Glosser:
+    """Finds the glossary's terms in plain text where the abbr extension would wrap them in
+    <abbr>, for HTML that does not pass through Markdown (the templates under
+    overrides/partials/ write the abbr element). Made once per glossary: its pattern is the
+    whole glossary."""
 
+    def __init__(self, entries: Iterable[Entry]):
+        entries = list(entries)
+        self.pattern = matcher(e.term for e in entries)
+        self.by_term = {e.term: e for e in entries}
 
-def glossed(text: str, entries: Iterable[Entry]) -> list[tuple[str, Entry | None]]:
-    """Plain text as runs, each term of the glossary a run with its entry, the rest with None:
-    what the abbr extension would wrap in <abbr>, for HTML that does not pass through Markdown
-    (the templates under overrides/partials/ write the abbr element)."""
-    pattern, by_term = _terms(tuple(entries))
-    runs: list[tuple[str, Entry | None]] = []
-    position = 0
-    for match in pattern.finditer(text):
-        if match.start() > position:
-            runs.append((text[position:match.start()], None))
-        runs.append((match.group(0), by_term[match.group(0)]))
-        position = match.end()
-    if position < len(text):
-        runs.append((text[position:], None))
-    return runs
+    def runs(self, text: str) -> list[tuple[str, Entry | None]]:
+        """The text as runs, each term a run with its entry, the rest with None."""
+        runs: list[tuple[str, Entry | None]] = []
+        position = 0
+        for match in self.pattern.finditer(text):
+            if match.start() > position:
+                runs.append((text[position:match.start()], None))
+            runs.append((match.group(0), self.by_term[match.group(0)]))
+            position = match.end()
+        if position < len(text):
+            runs.append((text[position:], None))
+        return runs
 
 
 def terms_used(text: str, entries: Iterable[Entry]) -> set[str]:
@@ -157,8 +159,9 @@ def usage(pages: Mapping[str, str], entries: list[Entry]) -> dict[str, list[str]
     uses count for its singular too."""
     used: dict[str, list[str]] = {e.term: [] for e in entries}
     singular = {e.term: e.plural_of or e.term for e in entries}
+    pattern = matcher(e.term for e in entries)
     for page, markdown in pages.items():
-        for term in terms_used(prose(markdown), entries):
+        for term in set(pattern.findall(prose(markdown))):
             for name in dict.fromkeys((term, singular[term])):
                 if page not in used[name]:
                     used[name].append(page)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 
+@lru_cache(maxsize=None)  # keyed by its inputs: the same links recur on every generated page
 def rel(from_src: str, to_src: str) -> str:
     """A link target from one page's source (e.g. a/b.md) to another's, as MkDocs resolves it."""
     return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
@@ -18,6 +20,7 @@ def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
     return stem + ("/" if use_directory_urls else ".html")
 
 
+@lru_cache(maxsize=None)  # keyed by its inputs (posixpath.relpath is slow)
 def url_between(from_src: str, to_src: str, use_directory_urls: bool = True) -> str:
     """The href from one page's URL to another's, for raw HTML that MkDocs does not rewrite."""
     here = page_url(from_src, use_directory_urls)

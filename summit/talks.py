@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 from .errors import SourceError
+from .frontmatter import SAFE_LOADER
 from .text import join_names, slugify
 
 REQUIRED_TALK = ("title", "number", "speakers", "description", "tags")
@@ -82,7 +83,7 @@ class Section:
 def load_vocabulary(path: Path) -> dict[str, str]:
     """tags.yml: each allowed tag and its one-line description."""
     try:
-        vocabulary = yaml.safe_load(path.read_text(encoding="utf-8"))
+        vocabulary = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except OSError as error:
         raise SourceError(f"{path.name}: cannot read the tag vocabulary ({error.strerror})") from None
     except yaml.YAMLError as error:

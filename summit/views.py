@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from html import escape
 from typing import Protocol
 
@@ -140,13 +141,16 @@ class Views:
                 raise ValueError(f"<!-- html:{kind} {key} -->: no such kind of HTML (reference, bibtex)")
         return self._html[kind, key]
 
+    @cached_property
+    def _glosser(self) -> glossary.Glosser:
+        return glossary.Glosser(self.glossary)
+
     def glossed(self, text: str) -> str:
         """Plain text as HTML, each glossary term in it with its tooltip, as the abbr extension
         would give it on a Markdown page."""
-        runs = glossary.glossed(text, self.glossary)
-        if all(entry is None for _, entry in runs):
+        if not self._glosser.pattern.search(text):
             return escape(text, quote=False)
-        return self._render_html("glossed-text", runs=runs)
+        return self._render_html("glossed-text", runs=self._glosser.runs(text))
 
     # --- generated lists (shortcodes) and pages ----------------------------------------------
 
@@ -216,7 +220,7 @@ class Views:
             for letter, listed in glossary.alphabetical(entries, used)
         ]
         html = self._render_html("glossary-listing", groups=groups,
-                                 glossed=lambda text: glossary.glossed(text, entries))
+                                 glossed=self._glosser.runs)
         return GeneratedHtml(html, tuple((anchor, letter) for anchor, letter, _ in groups))
 
     def papers_page(self) -> str:

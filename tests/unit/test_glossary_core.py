@@ -117,7 +117,7 @@ def test_the_project_glossary_parses():
 def _as_markdown_would(text: str, terms: list[Entry]) -> str:
     from html import escape
     return "".join(f'<abbr title="{escape(e.title, quote=False).replace(chr(34), "&quot;")}">{escape(t, quote=False)}</abbr>' if e else
-                   escape(t, quote=False) for t, e in glossary.glossed(text, terms))
+                   escape(t, quote=False) for t, e in glossary.Glosser(terms).runs(text))
 
 
 @pytest.mark.parametrize("text", [
