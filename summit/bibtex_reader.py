@@ -1,15 +1,15 @@
 """references.bib read in one pass: each entry's fields, its line and its text as written.
 
-mkdocs-bibtex parses the file with pybtex as well; reading it a second time with pybtex cost as
-much as that parse. This reader takes the BibTeX the notes use (entries in braces; values in
+The notes read the file once, here (mkdocs-bibtex is handed the result, hooks/pipeline.py).
+pybtex's own parser cost several times as much. This reader takes the BibTeX the notes use (entries in braces; values in
 braces, in quotes, numbers or month names, joined with #) and builds the same pybtex entries
 (tests/unit/test_bibtex_reader.py compares them for every entry). It is stricter than pybtex,
-and every problem is one line naming the file, the line and the entry, so a file it accepts
-also parses in mkdocs-bibtex, which runs after it.
+and every problem is one line naming the file, the line and the entry.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -162,12 +162,53 @@ class _Reader:
             if name.lower() in PERSON_ROLES:
                 for person in split_name_list(value):
                     try:
-                        entry.add_person(Person(person), name)
+                        entry.add_person(person_from(person), name)
                     except Exception as error:  # pybtex's PybtexError and its kin: the message matters
                         raise self.fail(start, f"{name} '{person}': {error}") from None
             else:
                 entry.fields[name] = value
         return entry
+
+
+# A name without braces, backslashes or ties: its words are what str.split() gives.
+PLAIN_NAME = re.compile(r"[^{}\\~]*")
+
+
+def person_from(name: str) -> Person:
+    """pybtex's Person(name), whose parser walks the name character by character (most of the
+    time of reading references.bib). A plain name is split here by pybtex's rules ("First von
+    Last", "von Last, First", "von Last, Jr, First"); any other goes to pybtex."""
+    parts = [part.strip() for part in name.split(",")]
+    if not PLAIN_NAME.fullmatch(name) or len(parts) > 3:
+        return Person(name)
+    # Person() would split five empty strings; these five lists are all a Person holds (pybtex 0.25)
+    person = Person.__new__(Person)
+    person.first_names, person.middle_names, person.prelast_names = [], [], []
+    person.last_names, person.lineage_names = [], []
+    if len(parts) == 1:
+        words = name.split()
+        first_middle = list(itertools.takewhile(lambda word: not _is_von(word), words))
+        von_last = words[len(first_middle):]
+        if not von_last and first_middle:
+            von_last.append(first_middle.pop())
+    else:
+        von_last, first_middle = parts[0].split(), parts[-1].split()
+        person.lineage_names.extend(parts[1].split() if len(parts) == 3 else [])
+    person.first_names.extend(first_middle[:1])
+    person.middle_names.extend(first_middle[1:])
+    if von_last:
+        von = von_last[:-1]
+        while von and not _is_von(von[-1]):  # the last names: after the last von word
+            von.pop()
+        person.prelast_names.extend(von)
+        person.last_names.extend(von_last[len(von):])
+    return person
+
+
+def _is_von(word: str) -> bool:
+    """A von part starts with a lower-case letter (pybtex's is_von_name, for a plain word)."""
+    letter = next((c for c in word if c.isalpha()), "")
+    return letter.islower()
 
 
 def read(text: str, name: str) -> Read:

@@ -72,3 +72,35 @@ def test_reads_other_forms_as_pybtex_does():
 def test_malformed_input_is_one_line_naming_the_place(text, message):
     with pytest.raises(SourceError, match=message):
         bibtex_reader.read(text, "x.bib")
+
+
+NAMES = [
+    "van der Schaar, Mihaela", "Mihaela van der Schaar", "de la Fontaine, Jean", "Smith, Jr., John",
+    "Smith, Jr, John Paul", "John", "Ludwig van Beethoven", "jean de la fontaine", "A. B. C.", "1st Name",
+    "O'Neil, Cathy", "d'Alembert, Jean", "Tom Van de Wiele", "von Neumann, John", "Last,", ", First",
+    "Last, , First", "a b c", "A b C d", "jean-paul sartre", "Sartre, jean-Paul", "-x Y", "Y -x", "1 2 3",
+    "de Last", "Last, de First", "Ming-Wei Chang", "  spaced   out  name ", "x, y, z",
+    "{Ag{\\\"u}era y Arcas}, Blaise", "Baudi{\\v{s}}, Petr", "Michail~Markovitch Viktorov", "Uno, Dos, Tres, Cuatro",
+]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_name_splits_as_pybtex_splits_it(name):
+    from pybtex.database import Person
+
+    parts = ("first_names", "middle_names", "prelast_names", "last_names", "lineage_names")
+    try:
+        expected = [getattr(Person(name), part) for part in parts]
+    except Exception as error:  # pybtex refuses more than three commas
+        with pytest.raises(type(error)):
+            bibtex_reader.person_from(name)
+        return
+    assert [getattr(bibtex_reader.person_from(name), part) for part in parts] == expected
+
+
+def test_a_person_made_without_pybtex_init_has_all_it_would_have():
+    """person_from skips Person.__init__ for a plain name: a pybtex release that gives a Person
+    more than its five name lists must fail here."""
+    from pybtex.database import Person
+
+    assert vars(Person("Ada Lovelace")).keys() == vars(bibtex_reader.person_from("Ada Lovelace")).keys()
