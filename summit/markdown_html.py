@@ -7,7 +7,7 @@ page's Markdown. They are rendered as HTML instead (summit/views.py) and reach t
 tokens, "<!-- html:KIND KEY -->" (overrides/markdown/reference.md), which this extension swaps
 for that HTML before Markdown parses the page, through Python-Markdown's own store for raw
 HTML. Everything around them is still Markdown: the footnote mkdocs-bibtex writes, its
-back-link, the collapsible bibtex block.
+back-link, the collapsible details block.
 
 A token is an HTML comment so that the tokens of a page left out of Markdown (a code sample)
 stay invisible; render(kind, key) raises for one it cannot render, and the build fails.

@@ -125,7 +125,7 @@ class Views:
 
     def reference(self, key: str) -> str:
         """A reference as mkdocs-bibtex places it after "[^ref-key]: ": tokens for its text and
-        its BibTeX entry, in a collapsible bibtex block (summit/markdown_html.py)."""
+        its BibTeX entry, in a collapsible details block (summit/markdown_html.py)."""
         return self._render("reference", key=key)
 
     def html_for(self, kind: str, key: str) -> str:

@@ -1,5 +1,5 @@
 """summit/markdown_html.py: a token becomes the HTML it stands for, which Markdown leaves alone,
-inside a footnote and a bibtex block as the references use it."""
+inside a footnote and a details block as the references use it."""
 
 from __future__ import annotations
 
@@ -19,14 +19,12 @@ def render(kind: str, key: str) -> str:
 
 
 def convert(text: str) -> str:
-    types = {"types": [{"name": "bibtex", "class": "bibtex", "title": "BibTeX"}]}
-    return markdown.markdown(text, extensions=["footnotes", "pymdownx.blocks.details", PlaceHtmlExtension(render)],
-                             extension_configs={"pymdownx.blocks.details": types})
+    return markdown.markdown(text, extensions=["footnotes", "pymdownx.details", PlaceHtmlExtension(render)])
 
 
 def test_a_reference_in_a_footnote_keeps_its_html_and_its_backlink():
     html = convert("Cited[^ref-k].\n\n[^ref-k]: <!-- html:reference k -->\n\n"
-                   "    /// bibtex\n\n    <!-- html:bibtex k -->\n\n    ///\n")
+                   '    ??? bibtex "BibTeX"\n        <!-- html:bibtex k -->\n')
     assert f"<p>{HTML['reference', 'k']}</p>" in html  # not parsed again: *Title* and x_y stay as written
     assert '<details class="bibtex">\n<summary>BibTeX</summary>\n' + HTML["bibtex", "k"] + "\n</details>" in html
     assert html.index("</details>") < html.index('class="footnote-backref"')
