@@ -25,24 +25,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from builds import MKDOCS, copy_project, run_build  # noqa: E402
+from builds import MKDOCS, copy_project  # noqa: E402
 import scale_project  # noqa: E402
 
 SCALES = (1, 3, 10)
 WARM_RUNS = 2
 RATIO_GOAL = 1.5
-
-
-def build(project: Path, site: Path) -> float:
-    """One strict build; its wall time in seconds. Raises if the build fails."""
-    result = run_build(project, site)
-    if result.returncode:
-        raise SystemExit(f"build in {project} failed:\n{result.output}")
-    return result.seconds
-
-
-def median_build(project: Path, site: Path, runs: int = 3) -> float:
-    return statistics.median(build(project, site) for _ in range(runs))
 
 
 def without_hooks_and_bibtex(config: str) -> str:
