@@ -1,6 +1,7 @@
-"""Drive Material's built-in search like a reader: type a query key by key, read the first result.
+"""Drive Material's built-in search: enter a query, read the first result.
 
-Shared by tests/test_search.py (which result comes first) and scripts/bench_search.py (how fast).
+Shared by tests/test_search.py and tests/test_search_typos.py (which result comes first: each
+query entered at once) and scripts/bench_search.py (how fast: typed key by key, like a reader).
 
 Material sends the input's value to its lunr web worker on every keyup, and the worker answers
 every query with exactly one result message, in order. So "the results on screen belong to the

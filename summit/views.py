@@ -170,27 +170,25 @@ class Views:
         tags = [(tag, description, counts[tag]) for tag, description in self.corpus.vocabulary.items()]
         return self._render("tag-vocabulary", tags=sorted(tags, key=lambda t: t[0].lower()))
 
-    def _speakers(self, page_link) -> list[tuple]:
-        """Each speaker once, by surname, with their talks and cited works; page_link(src_uri)
-        is the link from the Speakers page to another page."""
-        people: dict[str, tuple] = {}
-        for talk in self.corpus.talks:
-            for speaker in talk.speakers:
-                people.setdefault(speaker.name, (speaker, []))[1].append(talk)
-        ordered = sorted(people.values(), key=lambda item: (item[0].name.split()[-1].lower(), item[0].name))
-        return [
-            (speaker, [(t, page_link(t.src_uri)) for t in talks],
-             [(title(self.corpus, k), f"{page_link(PAPERS)}#{k}", year(self.corpus, k))
-              for k in self.corpus.works_by(speaker)])
-            for speaker, talks in ordered
-        ]
-
     def speakers_page(self) -> str:
         count = len({s.name for t in self.corpus.talks for s in t.speakers})
         return self._render("speakers-page", count=count, talk_count=len(self.corpus.talks))
 
     def speakers_listing(self, use_directory_urls: bool = True) -> GeneratedHtml:
-        speakers = self._speakers(lambda src_uri: url_between(SPEAKERS, src_uri, use_directory_urls))
+        """Each speaker once, by surname, with their talks and cited works."""
+        def link(src_uri: str) -> str:
+            return url_between(SPEAKERS, src_uri, use_directory_urls)
+
+        people: dict[str, tuple] = {}
+        for talk in self.corpus.talks:
+            for speaker in talk.speakers:
+                people.setdefault(speaker.name, (speaker, []))[1].append(talk)
+        ordered = sorted(people.values(), key=lambda item: (item[0].name.split()[-1].lower(), item[0].name))
+        speakers = [
+            (speaker, [(t, link(t.src_uri)) for t in talks],
+             [(title(self.corpus, k), f"{link(PAPERS)}#{k}", year(self.corpus, k)) for k in self.corpus.works_by(speaker)])
+            for speaker, talks in ordered
+        ]
         return GeneratedHtml(self._render_html("speakers-listing", speakers=speakers),
                              tuple((speaker.anchor, speaker.name) for speaker, _, _ in speakers))
 
@@ -232,7 +230,7 @@ class Views:
         for kind, heading in KINDS:
             keys = sorted((k for k in self.corpus.bib.keys if kind_of[k] == kind),
                           key=lambda k: (first_author(self.corpus, k).lower(), year(self.corpus, k), k))
-            works = [(key, self.formatter.html(key),
+            works = [(key, self.html_for("reference", key),
                       [(LINK_NAMES[label], href) for label, href in self.corpus.bib.links(key).items()],
                       [(t, url_between(PAPERS, t.src_uri, use_directory_urls))
                        for t in map(self.corpus.talk_at, self.corpus.cited_by.get(key, [])) if t is not None],

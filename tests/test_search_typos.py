@@ -1,8 +1,8 @@
 """Typo tolerance: a misspelled or differently written query still puts the right talk first,
 and the results say what was searched instead.
 
-The queries are in tests/search_misspellings.yml, typed key by key like tests/test_search.py
-types the correctly spelled ones. The correction happens inside Material's search worker
+The queries are in tests/search_misspellings.yml, entered like tests/test_search.py enters
+the correctly spelled ones. The correction happens inside Material's search worker
 (docs/assets/javascripts/search-typos-worker.js, patched against Material 9.8.2); the
 patch-point test fails when a Material upgrade breaks it.
 """
