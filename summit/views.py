@@ -82,7 +82,7 @@ class Views:
     templates: TemplateSource
     formatter: ReferenceFormatter
     glossary: list[Entry]
-    _html: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)  # (kind, key) -> its HTML
+    _html: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)  # ("reference" or "text", key) -> HTML
 
     def _render(self, name: str, **context: object) -> str:
         return self.templates.get_template(f"markdown/{name}.md").render(summit=SUMMIT, summit_date=SUMMIT_DATE, **context)
@@ -124,22 +124,26 @@ class Views:
         return self._render("slide", talk=talk, slide=slide, href=rel(talk.src_uri, slide.src))
 
     def reference(self, key: str) -> str:
-        """A reference as mkdocs-bibtex places it after "[^ref-key]: ": tokens for its text and
-        its BibTeX entry, in a collapsible details block (summit/markdown_html.py)."""
+        """A reference as mkdocs-bibtex places it after "[^ref-key]: ": a token for its HTML,
+        which summit/markdown_html.py puts in its place."""
         return self._render("reference", key=key)
 
     def html_for(self, kind: str, key: str) -> str:
         """The HTML a "<!-- html:KIND KEY -->" token stands for, rendered once per build."""
         if (kind, key) not in self._html:
-            if key not in self.corpus.bib:
-                raise ValueError(f"<!-- html:{kind} {key} -->: references.bib has no entry '{key}'")
-            if kind == "reference":
-                self._html[kind, key] = self.formatter.html(key, self.glossed)
-            elif kind == "bibtex":
-                self._html[kind, key] = self._render_html("bibtex-entry", key=key, source=self.corpus.bib.source(key))
-            else:
-                raise ValueError(f"<!-- html:{kind} {key} -->: no such kind of HTML (reference, bibtex)")
+            if kind != "reference":
+                raise ValueError("no such kind of HTML (reference)")
+            self._html[kind, key] = self._render_html(
+                "reference", key=key, text=self.reference_text(key), source=self.corpus.bib.source(key))
         return self._html[kind, key]
+
+    def reference_text(self, key: str) -> str:
+        """A reference's text as HTML, with the glossary's tooltips (formatted once per build)."""
+        if ("text", key) not in self._html:
+            if key not in self.corpus.bib:
+                raise ValueError(f"references.bib has no entry '{key}'")
+            self._html["text", key] = self.formatter.html(key, self.glossed)
+        return self._html["text", key]
 
     @cached_property
     def _glosser(self) -> glossary.Glosser:
@@ -230,7 +234,7 @@ class Views:
         for kind, heading in KINDS:
             keys = sorted((k for k in self.corpus.bib.keys if kind_of[k] == kind),
                           key=lambda k: (first_author(self.corpus, k).lower(), year(self.corpus, k), k))
-            works = [(key, self.html_for("reference", key),
+            works = [(key, self.reference_text(key),
                       [(LINK_NAMES[label], href) for label, href in self.corpus.bib.links(key).items()],
                       [(t, url_between(PAPERS, t.src_uri, use_directory_urls))
                        for t in map(self.corpus.talk_at, self.corpus.cited_by.get(key, [])) if t is not None],

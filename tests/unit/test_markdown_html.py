@@ -1,5 +1,5 @@
 """summit/markdown_html.py: a token becomes the HTML it stands for, which Markdown leaves alone,
-inside a footnote and a details block as the references use it."""
+inside a footnote as the references use it."""
 
 from __future__ import annotations
 
@@ -8,8 +8,10 @@ import pytest
 
 from summit.markdown_html import PlaceHtmlExtension
 
-HTML = {("reference", "k"): "Ann <em>*Title*</em> &amp; <a href=\"https://x.org/a_b_c\">x_y</a>.",
-        ("bibtex", "k"): "<pre id=\"bibtex-k\"><code>@misc{k, title = {*T*_x}}</code></pre>"}
+HTML = {("reference", "k"): '<div>\n<p>Ann <em>*Title*</em> &amp; <a href="https://x.org/a_b_c">x_y</a>.</p>\n'
+                            '<details class="bibtex"><summary>BibTeX</summary><pre id="bibtex-k"><code>'
+                            "@misc{k, title = {*T*_x}}</code></pre></details>\n</div>",
+        ("reference", "two"): "<p>One.</p><p>Two.</p>x"}
 
 
 def render(kind: str, key: str) -> str:
@@ -19,22 +21,29 @@ def render(kind: str, key: str) -> str:
 
 
 def convert(text: str) -> str:
-    return markdown.markdown(text, extensions=["footnotes", "pymdownx.details", PlaceHtmlExtension(render)])
+    return markdown.markdown(text, extensions=["footnotes", "abbr", "pymdownx.highlight", "pymdownx.superfences",
+                                               PlaceHtmlExtension(render)])
 
 
-def test_a_reference_in_a_footnote_keeps_its_html_and_its_backlink():
-    html = convert("Cited[^ref-k].\n\n[^ref-k]: <!-- html:reference k -->\n\n"
-                   '    ??? bibtex "BibTeX"\n        <!-- html:bibtex k -->\n')
-    assert f"<p>{HTML['reference', 'k']}</p>" in html  # not parsed again: *Title* and x_y stay as written
-    assert '<details class="bibtex">\n<summary>BibTeX</summary>\n' + HTML["bibtex", "k"] + "\n</details>" in html
-    assert html.index("</details>") < html.index('class="footnote-backref"')
+def test_a_reference_in_a_footnote_keeps_its_html_and_gets_its_backlink_after_it():
+    html = convert("Cited[^ref-k].\n\n[^ref-k]: <!-- html:reference k -->\n\n*[Ann]: A name\n")
+    assert HTML["reference", "k"] in html  # not parsed again: *Title*, x_y and the code stay as written
+    assert "<abbr" not in html  # nor walked by the abbr extension
+    assert html.index("</div>") < html.index('<p><a class="footnote-backref"')
     assert "html:" not in html
 
 
 def test_a_token_it_cannot_render_fails():
-    with pytest.raises(ValueError, match="no HTML for bibtex nokey"):
-        convert("<!-- html:bibtex nokey -->\n")
+    with pytest.raises(ValueError, match="no HTML for reference nokey"):
+        convert("A[^ref-nokey].\n\n[^ref-nokey]: <!-- html:reference nokey -->\n")
+
+
+def test_html_that_is_not_one_element_fails():
+    with pytest.raises(ValueError, match=r"^<!-- html:reference two -->: not one element"):
+        convert("A[^ref-two].\n\n[^ref-two]: <!-- html:reference two -->\n")
 
 
 def test_text_without_tokens_is_untouched():
-    assert convert("A *b* <!-- a comment -->") == markdown.markdown("A *b* <!-- a comment -->")
+    for text in ["A *b* <!-- a comment -->", "<!-- html:reference k -->\n", "[^1]: <!-- html:x y --> more\n"]:
+        assert convert(text) == markdown.markdown(
+            text, extensions=["footnotes", "abbr", "pymdownx.highlight", "pymdownx.superfences"])
