@@ -37,7 +37,7 @@ def talks_json(corpus: Corpus, url_of: dict[str, str]) -> str:
         "cited_keys": corpus.cited_works(talk),
         "talk_key": talk.bib_key,
     } for talk in corpus.talks]
-    return json.dumps({"summit": SUMMIT, "talks": talks}, ensure_ascii=False, indent=2) + "\n"
+    return '{"summit": ' + _json(SUMMIT) + ', "talks": ' + _json_lines(talks) + "}\n"
 
 
 def csl_item(corpus: Corpus, key: str) -> dict:
@@ -87,4 +87,14 @@ def _csl_type(key: str, entry: Entry) -> str:
 
 
 def references_json(corpus: Corpus) -> str:
-    return json.dumps([csl_item(corpus, key) for key in corpus.bib.keys], ensure_ascii=False, indent=2) + "\n"
+    return _json_lines([csl_item(corpus, key) for key in corpus.bib.keys]) + "\n"
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _json_lines(items: list) -> str:
+    """A JSON array with one item a line: readable and diffable as indented JSON is, but written
+    by json's C encoder (indent= makes it fall back to its Python one: 0.3 s for 990 works)."""
+    return "[\n" + ",\n".join(map(_json, items)) + "\n]"

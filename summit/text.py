@@ -72,7 +72,13 @@ def latex_text(latex: str) -> Text:
 @lru_cache(maxsize=None)  # keyed by its only input; values repeat across pages
 def plain(value: str) -> str:
     """BibTeX field text without braces and LaTeX accents, as a reader would write it."""
-    return str(latex_text(value)) if "\\" in value or "{" in value else value
+    if "\\" in value:
+        return str(latex_text(value))
+    if "{" not in value:
+        return value
+    if not NEEDS_DECODING.search(value):
+        return value.replace("{", "").replace("}", "")  # braces only protect case, as pybtex reads them
+    return str(latex_text(value))
 
 
 def fold_name(text: str) -> str:

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 from pybtex.database import parse_file
+from pybtex.markup import LaTeXParser
 from pybtex.richtext import Text
 
-from summit.text import latex_text
+from summit.text import NEEDS_DECODING, latex_text, plain
 
 ROOT = Path(__file__).resolve().parents[2]
 FORMS = [
@@ -42,3 +43,13 @@ def test_every_field_and_name_of_references_bib_decodes_as_latexcodec_does():
     texts = references_bib_text()
     differ = [t for t in texts if repr(latex_text(t)) != repr(Text.from_latex(t))]
     assert len(texts) > 1000 and not differ, differ
+
+
+
+def test_plain_drops_braces_as_pybtex_reads_them():
+    """text.plain skips pybtex's LaTeX parser for text whose only markup is braces."""
+    texts = references_bib_text() + ["{TriviaQA}: {A} {{Nested}} Set", "{}", "a{b}c"]
+    braced = [t for t in texts if "{" in t and "\\" not in t and not NEEDS_DECODING.search(t)]
+    assert len(braced) > 20
+    differ = [t for t in braced if plain(t) != str(LaTeXParser(t).parse())]
+    assert not differ, differ
