@@ -131,8 +131,8 @@ def _use_local_offline_shim(config: MkDocsConfig) -> None:
 
 class NotesRegistry(SimpleRegistry):
     """mkdocs-bibtex's registry over the corpus's bibliography, with the notes' reference text:
-    tokens for the reference's HTML (its formatter's text plus one fix and the glossary's
-    tooltips, summit/formatting.py) and for its BibTeX control, which summit/markdown_html.py
+    a token for the reference's HTML (its formatter's text plus one fix and the glossary's
+    tooltips, summit/formatting.py, then its BibTeX control), which summit/markdown_html.py
     puts in place. SimpleRegistry itself would parse references.bib again and look up pybtex's
     style through every installed package's metadata. tests/unit/test_formatting.py fails if a
     mkdocs-bibtex release asks its registry for more than this gives."""
