@@ -205,7 +205,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page.meta.setdefault("search", {}).setdefault("boost", TALK_BOOST)
         page.meta["scholar"] = scholar.meta(site.corpus, talk)
         url = (config.site_url or "") + page.url
-        return site.views.talk_page(talk, markdown, site.related[talk], url)
+        return site.views.talk_page(talk, markdown, site.related[talk], url, config.use_directory_urls)
     if src_uri.endswith("/index.md"):
         page.meta.setdefault("search", {}).setdefault("boost", OVERVIEW_BOOST)
     if site.corpus.cites.get(src_uri):

@@ -92,13 +92,14 @@ class Views:
 
     # --- a talk page, in reading order -------------------------------------------------------
 
-    def talk_page(self, talk: Talk, body: str, related: list[RelatedTalk], url: str) -> str:
+    def talk_page(self, talk: Talk, body: str, related: list[RelatedTalk], url: str,
+                  use_directory_urls: bool = True) -> str:
         """Header, the author's text, related talks, references and "Cite these notes"."""
         return self._render(
             "talk-page",
             header=self.talk_header(talk),
             body=body.strip(),
-            related=self.related_talks(talk, related),
+            related=self.related_talks(talk, related, use_directory_urls),
             cite=self.cite_these_notes(talk, url),
         )
 
@@ -113,12 +114,15 @@ class Views:
             section_link=rel(talk.src_uri, talk.section.src_uri), buttons=buttons,
         )
 
-    def related_talks(self, talk: Talk, related: list[RelatedTalk]) -> str:
-        return self._render("related-talks", related=[(r, rel(talk.src_uri, r.talk.src_uri)) for r in related],
-                            map_link=f"{rel(talk.src_uri, MAP)}#map-{talk.number.replace('.', '-')}")
+    def related_talks(self, talk: Talk, related: list[RelatedTalk], use_directory_urls: bool = True) -> str:
+        def link(src_uri: str) -> str:
+            return url_between(talk.src_uri, src_uri, use_directory_urls)
+
+        return self._render("related-talks", related=[(r, link(r.talk.src_uri)) for r in related],
+                            map_link=f"{link(MAP)}#map-{talk.number.replace('.', '-')}", glossed=self.glossed)
 
     def cite_these_notes(self, talk: Talk, url: str) -> str:
-        return self._render("cite-these-notes", talk=talk, url=url, edition=self.corpus.edition)
+        return self._render("cite-these-notes", talk=talk, url=url, edition=self.corpus.edition, glossed=self.glossed)
 
     def slide(self, talk: Talk, slide: Slide) -> str:
         return self._render("slide", talk=talk, slide=slide, href=rel(talk.src_uri, slide.src))
