@@ -1,0 +1,24 @@
+"""Material's search index as the build writes it: no empty hits, and the pages kept out of it."""
+
+from __future__ import annotations
+
+import json
+
+from site_model import talks
+
+
+def _docs(site) -> list[dict]:
+    return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+
+
+def test_every_section_in_the_index_has_text_to_show(site):
+    """A heading whose section is left out of search (related talks) must not leave an empty
+    hit behind, titled with the page's title, that leads nowhere useful."""
+    empty = [d["location"] for d in _docs(site) if "#" in d["location"] and not d["text"].strip()]
+    assert not empty, empty
+
+
+def test_papers_and_map_pages_are_not_searched_but_every_talk_is(site):
+    pages = {d["location"].split("#")[0] for d in _docs(site)}
+    assert "papers/" not in pages and "map/" not in pages
+    assert {t.src_uri[: -len(".md")] + "/" for t in talks()} <= pages
