@@ -38,7 +38,7 @@ def without_hooks_and_bibtex(config: str) -> str:
     config = re.sub(r"^hooks:\n(?:[ \t]+- .*\n)+", "", config, flags=re.M)
     config = re.sub(r"^[ \t]+- hooks\n", "", config, flags=re.M)
     config = re.sub(r"^([ \t]+)- bibtex:\n(?:\1[ \t]+.*\n)+", "", config, flags=re.M)
-    # (the words may remain in comments: mkdocs.yml mentions overrides/markdown/bibtex.md)
+    # (the words may remain in comments)
     left = re.search(r"^hooks:|^[ \t]+- (?:bibtex|hooks/\S+)\s*(?:#.*)?$", config, flags=re.M)
     assert left is None, f"mkdocs.yml still has {left.group(0)!r}"
     # Without the hooks there are no generated pages (Map, Glossary, …) for links to reach.
