@@ -5,21 +5,29 @@ build faster. Each build runs in its own process, ours and the plain-Material co
 (scripts/bench_build.plain_material_copy), on a scaled copy of the notes (scale_project.py);
 the figures are the median CPU-clock seconds of each part over the runs.
 
-    .venv/bin/python scripts/profile_build.py            # k = 10, 3 runs each
+    .venv/bin/python scripts/profile_build.py                    # k = 10, 3 runs each
     .venv/bin/python scripts/profile_build.py --k 1 --runs 5
+    .venv/bin/python scripts/profile_build.py --calls --runs 1   # function calls, not seconds
+
+Seconds on this shared machine vary by up to 2x from one minute to the next, for both builds;
+function calls do not (a build does the same work each time), so --calls is the figure to
+compare two versions of the code by. It weighs a call in C (a regular expression, the XML
+parser) like one in Python, so it is a proxy for work, not a clock.
 
 Parts: "event:plugin" is one plugin's handler of one event (hooks/pipeline.py is ours; search
 is Material's search plugin, which parses every page's HTML); "markdown: talk pages" and
-"markdown: other pages" are Python-Markdown converting pages (Page.render), "templates" the
-theme rendering each page without its event handlers; "startup" is importing MkDocs and loading
-the configuration's plugins up to the build.
+"markdown: other pages" are Python-Markdown converting pages (Page.render); "rest" is all
+else: importing MkDocs and the plugins, the theme's templates, copying files. Each part's
+figure leaves out the parts inside it.
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
 import json
 import os
+import pstats
 import statistics
 import subprocess
 import sys
@@ -34,29 +42,65 @@ import bench_build  # noqa: E402
 import scale_project  # noqa: E402
 
 
-def profile_this_process(project: Path, site: Path) -> dict[str, float]:
-    """One strict build in this process, timed part by part (CPU clock of this process)."""
+class Meter:
+    """Exclusive cost of nested parts: a part's figure leaves out the parts inside it; whatever
+    no part covers is "rest". In CPU seconds of this process, or in Python function calls
+    (cProfile's count: the same for the same work, however fast the machine is that minute)."""
+
+    def __init__(self, calls: bool):
+        self.calls = calls
+        self.stack: list[str] = []
+        self.seconds: Counter[str] = Counter()
+        self.profiles: dict[str, cProfile.Profile] = {}
+        self.since = time.process_time()
+
+    def enter(self, part: str) -> None:
+        self._switch()
+        self.stack.append(part)
+        self._resume()
+
+    def leave(self) -> None:
+        self._switch()
+        self.stack.pop()
+        self._resume()
+
+    def _switch(self) -> None:
+        now = time.process_time()
+        self.seconds[self.stack[-1] if self.stack else "rest"] += now - self.since
+        self.since = now
+        if self.calls:
+            self.profiles.setdefault(self.stack[-1] if self.stack else "rest", cProfile.Profile()).disable()
+
+    def _resume(self) -> None:
+        if self.calls:
+            self.profiles.setdefault(self.stack[-1] if self.stack else "rest", cProfile.Profile()).enable()
+
+    def figures(self) -> dict[str, float]:
+        self._switch()
+        if self.calls:
+            return {part: float(pstats.Stats(profile).total_calls) for part, profile in self.profiles.items()}
+        return dict(self.seconds)
+
+
+def profile_this_process(project: Path, site: Path, calls: bool) -> dict[str, float]:
+    """One strict build in this process, measured part by part."""
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
     os.chdir(project)
-    clock = time.process_time
-    start = clock()
+    meter = Meter(calls)
+    meter._resume()
     from mkdocs import plugins
     from mkdocs.__main__ import cli
-    from mkdocs.commands import build
     from mkdocs.structure import pages
 
-    parts: Counter[str] = Counter()
-    events = plugins.PluginCollection.run_event
-
     def run_event(self, name, item=None, **kwargs):
-        if "startup" not in parts:  # the first event: MkDocs imported, configuration loaded
-            parts["startup"] = clock() - start
-        # As MkDocs' own run_event does, with each handler timed.
+        # As MkDocs' own run_event does, each handler measured on its own.
         for method in self.events[name]:
             self._current_plugin = self._event_origins.get(method, "<unknown>")
-            began = clock()
-            result = method(item, **kwargs) if item is not None else method(**kwargs)
-            parts[f"{name}:{self._current_plugin}"] += clock() - began
+            meter.enter(f"{name}:{self._current_plugin}")
+            try:
+                result = method(item, **kwargs) if item is not None else method(**kwargs)
+            finally:
+                meter.leave()
             if result is not None:
                 item = result
         self._current_plugin = None
@@ -64,53 +108,48 @@ def profile_this_process(project: Path, site: Path) -> dict[str, float]:
 
     render = pages.Page.render
 
-    def timed_render(page, config, files):
-        began = clock()
-        render(page, config, files)
+    def measured_render(page, config, files):
         src_uri = page.file.src_uri  # a talk page is <section>/<talk>.md
-        kind = "talk pages" if src_uri.count("/") == 1 and not src_uri.endswith("/index.md") else "other pages"
-        parts[f"markdown: {kind}"] += clock() - began
-
-    build_page = build._build_page
-
-    def timed_build_page(*args, **kwargs):
-        began = clock()
-        handlers = sum(v for k, v in parts.items() if k.split(":")[0] in PAGE_EVENTS)
-        build_page(*args, **kwargs)
-        handlers = sum(v for k, v in parts.items() if k.split(":")[0] in PAGE_EVENTS) - handlers
-        parts["templates"] += clock() - began - handlers
+        talk = src_uri.count("/") == 1 and not src_uri.endswith("/index.md")
+        meter.enter("markdown: talk pages" if talk else "markdown: other pages")
+        try:
+            render(page, config, files)
+        finally:
+            meter.leave()
 
     plugins.PluginCollection.run_event = run_event
-    pages.Page.render = timed_render
-    build._build_page = timed_build_page
+    pages.Page.render = measured_render
     cli(["build", "--strict", "-q", "--site-dir", str(site)], standalone_mode=False)
-    parts["total"] = clock() - start
-    return dict(parts)
+    figures = meter.figures()
+    figures["total"] = sum(figures.values())
+    return figures
 
 
-# The events MkDocs fires inside _build_page, whose handlers are counted on their own.
-PAGE_EVENTS = {"page_context", "post_page"}
-
-
-def profiled(project: Path, site: Path) -> dict[str, float]:
-    proc = subprocess.run([sys.executable, __file__, "--child", str(project), str(site)],
+def profiled(project: Path, site: Path, calls: bool) -> dict[str, float]:
+    proc = subprocess.run([sys.executable, __file__, "--child", str(project), str(site)] + ["--calls"] * calls,
                           capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
     if proc.returncode:
         raise SystemExit(f"build in {project} failed:\n{proc.stdout}{proc.stderr}")
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
-def table(ours: list[dict[str, float]], plain: list[dict[str, float]], talks: int) -> list[str]:
-    names = sorted({n for run in ours + plain for n in run}, key=lambda n: (n == "total", n))
+def table(ours: list[dict[str, float]], plain: list[dict[str, float]], talks: int, calls: bool) -> list[str]:
+    names = {n for run in ours + plain for n in run}
 
     def median(runs: list[dict[str, float]], name: str) -> float:
         return statistics.median(run.get(name, 0.0) for run in runs)
 
     rows = [(n, median(ours, n), median(plain, n)) for n in names]
-    rows = [r for r in rows if r[0] == "total" or max(r[1], r[2]) >= 0.005]
-    out = [f"{'part':44s} {'ours s':>8s} {'plain s':>8s} {'ours - plain':>13s} {'ms a talk':>10s}"]
-    for name, mine, theirs in sorted(rows, key=lambda r: (r[0] == "total", -(r[1] - r[2]))):
-        out.append(f"{name:44s} {mine:8.3f} {theirs:8.3f} {mine - theirs:13.3f} {1000 * (mine - theirs) / talks:10.1f}")
+    total = next(r for r in rows if r[0] == "total")
+    rows = [r for r in rows if r[0] != "total" and max(r[1], r[2]) >= total[1] / 1000]
+    unit, per_talk = ("calls", "calls a talk") if calls else ("s", "ms a talk")
+    scale = 1 if calls else 1000
+    out = [f"{'part':40s} {'ours ' + unit:>12s} {'plain ' + unit:>12s} {'ours - plain':>12s} {per_talk:>12s}"]
+    for name, mine, theirs in sorted(rows, key=lambda r: -(r[1] - r[2])) + [total]:
+        figure = "{:12,.0f}" if calls else "{:12.3f}"
+        out.append(f"{name:40s} " + " ".join(figure.format(x) for x in (mine, theirs, mine - theirs))
+                   + f" {scale * (mine - theirs) / talks:12,.1f}")
+    out.append(f"ratio, ours / plain: {total[1] / total[2]:.2f}x")
     return out
 
 
@@ -118,10 +157,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--k", type=int, default=10)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--calls", action="store_true",
+                        help="count Python function calls instead of CPU time (slower; one run is enough)")
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(profile_this_process(Path(args.child[0]), Path(args.child[1]))))
+        print(json.dumps(profile_this_process(Path(args.child[0]), Path(args.child[1]), args.calls)))
         return
     with tempfile.TemporaryDirectory(prefix="summit-profile-") as tmp:
         work = Path(tmp)
@@ -132,10 +173,11 @@ def main() -> None:
         for run in range(args.runs):
             print(f"run {run + 1} of {args.runs}: ours, then plain Material (k = {args.k}, {talks} talks)…",
                   file=sys.stderr)
-            ours.append(profiled(ours_project, work / "ours-site"))
-            plain.append(profiled(plain_project, work / "plain-site"))
-    print(f"k = {args.k}: {talks} talk pages; median of {args.runs} builds each, CPU seconds")
-    print("\n".join(table(ours, plain, talks)))
+            ours.append(profiled(ours_project, work / "ours-site", args.calls))
+            plain.append(profiled(plain_project, work / "plain-site", args.calls))
+    what = "Python function calls" if args.calls else "CPU seconds"
+    print(f"k = {args.k}: {talks} talk pages; median of {args.runs} builds each, {what}")
+    print("\n".join(table(ours, plain, talks, args.calls)))
 
 
 if __name__ == "__main__":
