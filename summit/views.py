@@ -83,6 +83,7 @@ class Views:
     formatter: ReferenceFormatter
     glossary: list[Entry]
     _html: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)  # ("reference" or "text", key) -> HTML
+    _glossed: dict[str, str] = field(default_factory=dict, repr=False)  # text -> it as HTML with tooltips
 
     def _render(self, name: str, **context: object) -> str:
         return self.templates.get_template(f"markdown/{name}.md").render(summit=SUMMIT, summit_date=SUMMIT_DATE, **context)
@@ -156,9 +157,12 @@ class Views:
     def glossed(self, text: str) -> str:
         """Plain text as HTML, each glossary term in it with its tooltip, as the abbr extension
         would give it on a Markdown page."""
-        if not self._glosser.pattern.search(text):
-            return escape(text, quote=False)
-        return self._render_html("glossed-text", runs=self._glosser.runs(text))
+        if text not in self._glossed:  # a talk's description recurs in other talks' related lists
+            if self._glosser.pattern.search(text):
+                self._glossed[text] = self._render_html("glossed-text", runs=self._glosser.runs(text))
+            else:
+                self._glossed[text] = escape(text, quote=False)
+        return self._glossed[text]
 
     # --- generated lists (shortcodes) and pages ----------------------------------------------
 
