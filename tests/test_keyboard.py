@@ -163,6 +163,11 @@ def test_citation_tooltip_footnote_and_backref_by_keyboard(talk_page):
     ref = focused(page)
     note_id = ref["href"].lstrip("#")
     # The tooltip this citation controls (an acronym's, tabbed past on the way, may still be fading).
+    # Material names it when the focus arrives, asynchronously: on a busy machine, a moment later.
+    try:
+        page.wait_for_function("() => document.activeElement.hasAttribute('aria-controls')", timeout=5000)
+    except PlaywrightTimeout:
+        pass  # the assertion below says what is missing
     controlled = page.evaluate("() => document.activeElement.getAttribute('aria-controls')")
     assert controlled, "the focused citation names the tooltip it controls"
     tooltip = page.wait_for_selector(f"[id='{controlled}'].md-tooltip2--active", state="visible")
