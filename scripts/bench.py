@@ -4,7 +4,8 @@ Not a test: it measures against goals and reports, it does not fail on them. Run
 `make bench` (or .venv/bin/python scripts/bench.py); writes the same figures to BENCHMARKS.md.
 
   (a) strict build of the full site, median of 5 built in turn with the same pages built with
-      plain Material (no bibtex plugin, no hooks), and the ratio            goal <= 1.5x
+      plain Material (no bibtex plugin, no hooks), and the ratio, in seconds and in Python
+      function calls (steady whatever the machine's load)                   goal <= 1.5x
   (b) per talk page, first visit served with gzip: requests and bytes, slide images scrolled
       into view included                                                    goal <= 100 KB
   (c) search index, raw and gzipped
@@ -35,6 +36,7 @@ import bench_build  # noqa: E402
 import bench_lighthouse  # noqa: E402
 import bench_transfer  # noqa: E402
 import gzip_server  # noqa: E402
+import profile_build  # noqa: E402
 
 ROOT = bench_build.ROOT
 REPORT = ROOT / "BENCHMARKS.md"
@@ -150,6 +152,9 @@ def main() -> None:
         full_cpu, plain_cpu = (statistics.median(m.cpu for m in runs) for runs in (ours_runs, plain_runs))
         pages = len(list(site.rglob("*.html")))
         plain_pages = len(list((tmp / "plain-site").rglob("*.html")))
+        print("counting function calls (one build of each)…", flush=True)
+        full_calls = profile_build.profiled(ROOT, tmp / "calls-site", calls=True)["total"]
+        plain_calls = profile_build.profiled(plain_project, tmp / "calls-plain-site", calls=True)["total"]
         scaled = bench_build.measure_all(progress=lambda line: print(line, flush=True))
 
         server, origin = gzip_server.start(site)
@@ -172,15 +177,23 @@ def main() -> None:
     say()
     say("## (a) Build time")
     say()
-    ratio = full / plain
+    ratio, calls_ratio = full / plain, full_calls / plain_calls
+    # Seconds swing with the shared machine's speed (up to 2x within minutes); function calls do
+    # not. The goal counts as met only when both say so.
+    met = ratio <= BUILD_RATIO_GOAL and calls_ratio <= BUILD_RATIO_GOAL
     for line in table(
-        [f"build (strict, median of {FULL_RUNS}, ours and plain in turn)", "pages", "seconds", "CPU seconds"],
-        [["this site (hooks + bibtex)", pages, f"{full:.2f}", f"{full_cpu:.2f}"],
-         ["same pages, plain Material", plain_pages, f"{plain:.2f}", f"{plain_cpu:.2f}"],
-         ["ratio", "", f"**{ratio:.2f}x** (goal ≤ {BUILD_RATIO_GOAL}x: "
-                       f"{'met' if ratio <= BUILD_RATIO_GOAL else 'NOT met'})", f"{full_cpu / plain_cpu:.2f}x"]],
+        [f"build (strict, median of {FULL_RUNS}, ours and plain in turn)", "pages", "seconds", "CPU seconds",
+         "Python function calls"],
+        [["this site (hooks + bibtex)", pages, f"{full:.2f}", f"{full_cpu:.2f}", f"{full_calls:,.0f}"],
+         ["same pages, plain Material", plain_pages, f"{plain:.2f}", f"{plain_cpu:.2f}", f"{plain_calls:,.0f}"],
+         ["ratio", "", f"**{ratio:.2f}x**", f"{full_cpu / plain_cpu:.2f}x", f"**{calls_ratio:.2f}x**"]],
     ):
         say(line)
+    say()
+    say(f"Goal ≤ {BUILD_RATIO_GOAL}x: **{'met' if met else 'NOT met'}** (by wall time and by function calls). "
+        "Function calls (cProfile's count, one build of each: scripts/profile_build.py --calls) are the same "
+        "for the same work however busy the machine is; seconds are not, and the same two builds can read "
+        "a tenth apart from one run of this script to the next.")
     say()
     say("The plain copy has the bibtex plugin and hooks removed from mkdocs.yml: citations stay "
         "as `[@key]` text, `md:` comments stay comments, and the generated Speakers, Papers, Map and Glossary "
