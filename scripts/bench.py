@@ -88,7 +88,9 @@ def scaled_section(rows: list[bench_build.Scaled], command: str = SCALED_COMMAND
         "the project code, no site dir; the operating system's file cache is not dropped); warm is "
         f"the median of the next {bench_build.WARM_RUNS}. Peak MB is the largest maximum resident set "
         "size of one build process (ru_maxrss) over those builds. CPU s is the build process's user + "
-        "system time, steadier than wall time when other work shares the machine.",
+        "system time, steadier than wall time when other work shares the machine. Function calls are "
+        "cProfile's count over one more build of each (scripts/profile_build.py --calls): the same for "
+        "the same work, whatever the machine's speed that minute.",
         "",
         bench_build.scaled_verdict(rows),
     ]
@@ -192,8 +194,8 @@ def main() -> None:
     say()
     say(f"Goal ≤ {BUILD_RATIO_GOAL}x: **{'met' if met else 'NOT met'}** (by wall time and by function calls). "
         "Function calls (cProfile's count, one build of each: scripts/profile_build.py --calls) are the same "
-        "for the same work however busy the machine is; seconds are not, and the same two builds can read "
-        "a tenth apart from one run of this script to the next.")
+        "for the same work however busy the machine is; seconds are not (on this shared machine the same "
+        "two builds have read 1.41x and 1.75x in runs of this script minutes apart).")
     say()
     say("The plain copy has the bibtex plugin and hooks removed from mkdocs.yml: citations stay "
         "as `[@key]` text, `md:` comments stay comments, and the generated Speakers, Papers, Map and Glossary "
