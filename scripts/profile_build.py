@@ -54,29 +54,37 @@ class Meter:
         self.profiles: dict[str, cProfile.Profile] = {}
         self.since = time.process_time()
 
+    @property
+    def part(self) -> str:
+        return self.stack[-1] if self.stack else "rest"
+
+    def start(self) -> None:
+        self.since = time.process_time()
+        self._resume()
+
     def enter(self, part: str) -> None:
-        self._switch()
+        self._pause()
         self.stack.append(part)
         self._resume()
 
     def leave(self) -> None:
-        self._switch()
+        self._pause()
         self.stack.pop()
         self._resume()
 
-    def _switch(self) -> None:
+    def _pause(self) -> None:
         now = time.process_time()
-        self.seconds[self.stack[-1] if self.stack else "rest"] += now - self.since
+        self.seconds[self.part] += now - self.since
         self.since = now
         if self.calls:
-            self.profiles.setdefault(self.stack[-1] if self.stack else "rest", cProfile.Profile()).disable()
+            self.profiles[self.part].disable()
 
     def _resume(self) -> None:
         if self.calls:
-            self.profiles.setdefault(self.stack[-1] if self.stack else "rest", cProfile.Profile()).enable()
+            self.profiles.setdefault(self.part, cProfile.Profile()).enable()
 
     def figures(self) -> dict[str, float]:
-        self._switch()
+        self._pause()
         if self.calls:
             return {part: float(pstats.Stats(profile).total_calls) for part, profile in self.profiles.items()}
         return dict(self.seconds)
@@ -87,7 +95,7 @@ def profile_this_process(project: Path, site: Path, calls: bool) -> dict[str, fl
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
     os.chdir(project)
     meter = Meter(calls)
-    meter._resume()
+    meter.start()
     from mkdocs import plugins
     from mkdocs.__main__ import cli
     from mkdocs.structure import pages
