@@ -3,8 +3,11 @@
 The templates hold the markup (HTML classes, Markdown structure); this module chooses the facts.
 Those under overrides/markdown/ render to Markdown-with-HTML before Markdown runs, so they may
 cite with [@key] and link to pages by their source path, which MkDocs then resolves and checks.
-The ones under overrides/partials/ that long generated pages show after their Markdown (the
-Speakers, Papers and Glossary listings, the map) render to HTML, with links already resolved (GeneratedHtml).
+Those under overrides/partials/ render to HTML, links already resolved (url_between) and the
+glossary's tooltips already in the text (glossed): what long generated pages show after their
+Markdown (the Speakers, Papers and Glossary listings, the map: GeneratedHtml), a reference as
+its footnote shows it (html_for, put in place by summit/markdown_html.py), and the contents of
+a talk page's related talks and cite block, which Markdown passes through as raw HTML.
 """
 
 from __future__ import annotations
@@ -82,7 +85,8 @@ class Views:
     templates: TemplateSource
     formatter: ReferenceFormatter
     glossary: list[Entry]
-    _html: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)  # ("reference" or "text", key) -> HTML
+    _html: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)  # (kind, key) -> a token's HTML
+    _reference_text: dict[str, str] = field(default_factory=dict, repr=False)  # key -> its text as HTML
     _glossed: dict[str, str] = field(default_factory=dict, repr=False)  # text -> it as HTML with tooltips
 
     def _render(self, name: str, **context: object) -> str:
@@ -144,11 +148,11 @@ class Views:
 
     def reference_text(self, key: str) -> str:
         """A reference's text as HTML, with the glossary's tooltips (formatted once per build)."""
-        if ("text", key) not in self._html:
+        if key not in self._reference_text:
             if key not in self.corpus.bib:
                 raise ValueError(f"references.bib has no entry '{key}'")
-            self._html["text", key] = self.formatter.html(key, self.glossed)
-        return self._html["text", key]
+            self._reference_text[key] = self.formatter.html(key, self.glossed)
+        return self._reference_text[key]
 
     @cached_property
     def _glosser(self) -> glossary.Glosser:
