@@ -47,3 +47,21 @@ def test_text_without_tokens_is_untouched():
     for text in ["A *b* <!-- a comment -->", "<!-- html:reference k -->\n", "[^1]: <!-- html:x y --> more\n"]:
         assert convert(text) == markdown.markdown(
             text, extensions=["footnotes", "abbr", "pymdownx.highlight", "pymdownx.superfences"])
+
+
+
+def test_footnotes_without_tokens_come_out_as_the_footnotes_extension_writes_them():
+    # Footnote numbers are marked atomic (not run through the inline patterns): same output.
+    text = "A[^1] b[^x] a[^1], Ann.\n\n[^x]: *X* and Ann\n\n[^1]: One\n\n    Two, **bold** [a](b).\n\n*[Ann]: A\n"
+    assert convert(text) == markdown.markdown(text, extensions=["footnotes", "abbr"])
+
+
+def test_the_authors_footnotes_beside_references_still_get_their_markdown():
+    html = convert("Cited[^ref-k] twice[^ref-k], noted[^1].\n\n[^ref-k]: <!-- html:reference k -->\n"
+                   "[^1]: A *note*, `code`, a [link](https://x.org), Ann.\n\n*[Ann]: A name\n")
+    assert HTML["reference", "k"] in html
+    note = html[html.index('<li id="fn:1">'):]
+    assert all(part in note for part in ["<em>note</em>", "<code>code</code>", '<a href="https://x.org">link</a>',
+                                         '<abbr title="A name">Ann</abbr>'])
+    assert html.count('class="footnote-ref"') == 3 and 'id="fnref2:ref-k"' in html
+    assert '#fn:ref-k">1</a>' in html and '#fn:1">2</a>' in html
