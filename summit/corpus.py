@@ -64,7 +64,8 @@ class Corpus:
 
     def cited_works(self, talk: Talk) -> list[str]:
         """The works a talk's page cites, its own talk entry aside."""
-        return [k for k in self.cites.get(talk.src_uri, []) if k != talk.bib_key]
+        own = talk.bib_key
+        return [k for k in self.cites.get(talk.src_uri, []) if k != own]
 
     def uncited(self) -> list[str]:
         """Lines naming the entries no page cites (a reference nobody can reach from the notes)."""

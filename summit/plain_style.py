@@ -133,11 +133,17 @@ def name_part(latex_parts: list[str], before: str = "", tie: bool = False) -> St
 
 def person_name(person: Person) -> Styled:
     """{ff~}{vv~}{ll}{, jj}"""
+    return _name(tuple(person.first_names + person.middle_names), tuple(person.prelast_names),
+                 tuple(person.last_names), tuple(person.lineage_names))
+
+
+@lru_cache(maxsize=None)  # keyed by the name's parts: a quarter of references.bib's names recur
+def _name(given: tuple[str, ...], prelast: tuple[str, ...], last: tuple[str, ...], lineage: tuple[str, ...]) -> Styled:
     return join([
-        name_part(person.first_names + person.middle_names, tie=True),
-        name_part(person.prelast_names, tie=True),
-        name_part(person.last_names),
-        name_part(person.lineage_names, before=", "),
+        name_part(list(given), tie=True),
+        name_part(list(prelast), tie=True),
+        name_part(list(last)),
+        name_part(list(lineage), before=", "),
     ])
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import yaml
@@ -44,11 +45,11 @@ class Talk:
     links: dict[str, str]  # kind (paper, code, demo) -> references.bib key
     section: Section | None = None
 
-    @property
+    @cached_property  # asked for often (cited works, keys, links); a talk's page does not move
     def slug(self) -> str:
         return Path(self.src_uri).stem
 
-    @property
+    @cached_property
     def bib_key(self) -> str:
         """Every talk has a @misc entry named after its page."""
         return TALK_KEY_PREFIX + self.slug
