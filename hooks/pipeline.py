@@ -51,6 +51,7 @@ from summit.edition import edition_date, edition_timestamp  # noqa: E402
 from summit.errors import SourceError  # noqa: E402
 from summit.formatting import ReferenceFormatter  # noqa: E402
 from summit.markdown_abbr_scope import AbbrScopeExtension  # noqa: E402
+from summit.markdown_html import PREFIX as PLACE_TOKEN  # noqa: E402
 from summit.markdown_html import PlaceHtmlExtension  # noqa: E402
 from summit.paths import page_url  # noqa: E402
 from summit.related import RelatedTalk, related_talks  # noqa: E402
@@ -197,7 +198,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if source is None:  # a generated page: already complete
         return markdown
     try:
-        markdown = shortcodes.expand(markdown, src_uri, site.views, source.offset)
+        markdown = shortcodes.expand(markdown, src_uri, site.views, source.offset, config.use_directory_urls)
     except SourceError as error:
         raise PluginError(str(error)) from None
     talk = site.corpus.talk_at(src_uri)
@@ -219,6 +220,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     for key in site.corpus.cites.get(page.file.src_uri, []):
         if f'id="fn:ref-{key}"' not in html:
             raise PluginError(f"docs/{page.file.src_uri}: citation '{key}' did not render as a reference")
+    if PLACE_TOKEN in html:  # a token Markdown did not see as a block of its own: its HTML is missing
+        token = html[html.index(PLACE_TOKEN):].split("-->", 1)[0] + "-->"
+        raise PluginError(f"docs/{page.file.src_uri}: {token} was left in the page (it must be a block of its own)")
     generated = site.generated_html.get(page.file.src_uri)
     if generated is None:
         return html

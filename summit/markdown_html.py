@@ -1,18 +1,23 @@
 """A Python-Markdown extension: HTML the templates rendered, placed in the page where a block of
-the page is a token for it.
+the page is a token for it, "<!-- html:KIND KEY -->".
 
 A reference (its text and its BibTeX control) was Markdown inside its footnote, parsed again on
 every page citing the work: the largest part of a talk page's Markdown. It is rendered once per
-build as HTML instead (summit/views.py, overrides/partials/reference.html) and reaches the page
-as a token, "<!-- html:KIND KEY -->", alone in its block (overrides/markdown/reference.md).
-
-The HTML is one element. It joins Markdown's tree as that element, its content kept as raw
-HTML in Python-Markdown's own store: Markdown neither parses nor walks it again, and Markdown's
+build as HTML instead (summit/views.py, overrides/partials/reference.html) and reaches the
+footnote as a token alone in its block (overrides/markdown/reference.md). The HTML is one
+element. It joins Markdown's tree as that element, its content kept as raw HTML in
+Python-Markdown's own store: Markdown neither parses nor walks it again, and Markdown's
 footnotes, seeing a block element rather than a paragraph, give the footnote's back-link a
 paragraph of its own after it (a raw-HTML paragraph would have taken the back-link inside it).
 
+A shortcode's listing (the home page's talk table, a section's talks, the sections, the tags'
+vocabulary) is a token that is a block of the page itself (overrides/markdown/placed-html.md).
+Markdown keeps such a comment as a raw HTML block; the listing's HTML takes its place in the
+store. (Written as Markdown, the home page's table was parsed cell by cell.)
+
 A token is an HTML comment, so a page's tokens left out of Markdown (a code sample) stay
-invisible; render(kind, key) raises for a token it cannot render, and the build fails.
+invisible; render(kind, key) raises for a token it cannot render, and the build fails; the
+MkDocs side fails a page where a token is left (hooks/pipeline.py, on_page_content).
 
 Two more savings, the output unchanged (tests/unit/test_markdown_html.py compares): a footnote
 that is one placed element, and every footnote marker's number, are final text, marked atomic so
@@ -29,8 +34,9 @@ from markdown import Extension, Markdown
 from markdown.blockparser import BlockParser
 from markdown.blockprocessors import BlockProcessor
 from markdown.extensions.footnotes import FootnoteInlineProcessor
+from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import AtomicString
+from markdown.util import HTML_PLACEHOLDER, AtomicString
 
 TOKEN = re.compile(r"<!-- html:(?P<kind>[a-z-]+) (?P<key>[^\s<>]+) -->")
 PREFIX = "<!-- html:"
@@ -39,6 +45,8 @@ PREFIX = "<!-- html:"
 PRIORITY = 200
 # After the footnotes extension builds its list (50), before the inline patterns run (20).
 SETTLE_PRIORITY = 30
+# Before Markdown puts its raw HTML back in the page (30).
+STASHED_PRIORITY = 35
 
 
 def element(html: str, stash: Callable[[str], str]) -> etree.Element:
@@ -111,6 +119,30 @@ class _FootnoteNumber(FootnoteInlineProcessor):
         return sup, start, end
 
 
+class _PlaceStashedHtml(Postprocessor):
+    """A token that is a block of the page itself (a shortcode's listing, markdown/placed-html.md)
+    reaches no block processor: Markdown keeps it as raw HTML, as it does any HTML comment
+    there. Its HTML replaces it in Markdown's store, before Markdown puts the store back in the
+    page: where a raw HTML block stood, the HTML stands."""
+
+    def __init__(self, md: Markdown, render: Callable[[str, str], str]):
+        super().__init__(md)
+        self.render = render
+
+    def run(self, text: str) -> str:
+        stored = self.md.htmlStash.rawHtmlBlocks
+        for index, html in enumerate(stored):
+            if isinstance(html, str) and html.startswith(PREFIX):
+                token = TOKEN.fullmatch(html.strip())
+                # a block of its own: in a paragraph, a comment is left as it is
+                if token is not None and f"<p>{HTML_PLACEHOLDER % index}</p>" in text:
+                    try:
+                        stored[index] = self.render(token["kind"], token["key"])
+                    except ValueError as error:
+                        raise ValueError(f"{token[0]}: {error}") from None
+        return text
+
+
 class PlaceHtmlExtension(Extension):
     """render(kind, key) -> the HTML a token stands for."""
 
@@ -122,6 +154,7 @@ class PlaceHtmlExtension(Extension):
         place = _PlaceHtml(md.parser, self.render)
         md.parser.blockprocessors.register(place, "place_html", PRIORITY)
         md.treeprocessors.register(_SettleFootnotes(place), "settle_footnotes", SETTLE_PRIORITY)
+        md.postprocessors.register(_PlaceStashedHtml(md, self.render), "place_stashed_html", STASHED_PRIORITY)
         if "footnote" in md.inlinePatterns:  # the footnotes extension's marker, at its own priority
             marker = md.inlinePatterns["footnote"]
             md.inlinePatterns.register(_FootnoteNumber(marker.pattern, marker.footnotes), "footnote", 175)

@@ -17,7 +17,7 @@ from .views import Views
 SHORTCODE = re.compile(r"<!--\s*md:(?P<name>[\w-]+)(?:\s+(?P<args>.*?))?\s*-->")
 
 
-def _slide(views: Views, src_uri: str, args: str, where: str) -> str:
+def _slide(views: Views, src_uri: str, args: str, where: str, use_directory_urls: bool) -> str:
     talk = views.corpus.talk_at(src_uri)
     if talk is None:
         raise SourceError(f"{where}: md:slide is only for talk pages")
@@ -26,35 +26,38 @@ def _slide(views: Views, src_uri: str, args: str, where: str) -> str:
     return views.slide(talk, read_slide(views.corpus.docs_dir, talk, int(args), where))
 
 
-def _talk_table(views: Views, src_uri: str, args: str, where: str) -> str:
-    return views.talk_table(src_uri)
+def _talk_table(views: Views, src_uri: str, args: str, where: str, use_directory_urls: bool) -> str:
+    return views.talk_table(src_uri, use_directory_urls)
 
 
-def _section_talks(views: Views, src_uri: str, args: str, where: str) -> str:
+def _section_talks(views: Views, src_uri: str, args: str, where: str, use_directory_urls: bool) -> str:
     section = views.corpus.section_at(src_uri)
     if section is None:
         raise SourceError(f"{where}: md:section-talks is only for a section's index.md")
-    return views.section_talks(src_uri, section)
+    return views.section_talks(src_uri, section, use_directory_urls)
 
 
-def _sections(views: Views, src_uri: str, args: str, where: str) -> str:
-    return views.sections(src_uri)
+def _sections(views: Views, src_uri: str, args: str, where: str, use_directory_urls: bool) -> str:
+    return views.sections(src_uri, use_directory_urls)
 
 
-def _tag_vocabulary(views: Views, src_uri: str, args: str, where: str) -> str:
-    return views.tag_vocabulary()
+def _tag_vocabulary(views: Views, src_uri: str, args: str, where: str, use_directory_urls: bool) -> str:
+    return views.tag_vocabulary(src_uri)
 
 
-HANDLERS: dict[str, Callable[[Views, str, str, str], str]] = {
+HANDLERS: dict[str, Callable[[Views, str, str, str, bool], str]] = {
     "slide": _slide,
     "talk-table": _talk_table,
     "section-talks": _section_talks,
     "sections": _sections,
     "tag-vocabulary": _tag_vocabulary,
 }
+# These become HTML in place of a block of the page (summit/markdown_html.py): each must be a
+# block of its own, or its listing would be left out of the page unseen.
+OWN_BLOCK = {"talk-table", "section-talks", "sections", "tag-vocabulary"}
 
 
-def expand(markdown: str, src_uri: str, views: Views, line_offset: int = 0) -> str:
+def expand(markdown: str, src_uri: str, views: Views, line_offset: int = 0, use_directory_urls: bool = True) -> str:
     """The page's Markdown with every shortcode replaced by what it generates."""
 
     def replace(match: re.Match) -> str:
@@ -63,7 +66,9 @@ def expand(markdown: str, src_uri: str, views: Views, line_offset: int = 0) -> s
         handler = HANDLERS.get(name)
         if handler is None:
             raise SourceError(f"{where}: unknown shortcode 'md:{name}' (known: {', '.join(sorted(HANDLERS))})")
-        return handler(views, src_uri, args, where)
+        if name in OWN_BLOCK and not _own_block(markdown, match):
+            raise SourceError(f"{where}: md:{name} must be a paragraph of its own (blank lines around it)")
+        return handler(views, src_uri, args, where, use_directory_urls)
 
     reserved = markdown.find(markdown_html.PREFIX)
     if reserved >= 0:  # the build's own tokens for references' HTML: an author's would be replaced too
@@ -71,3 +76,10 @@ def expand(markdown: str, src_uri: str, views: Views, line_offset: int = 0) -> s
         raise SourceError(f"{where}: '{markdown_html.PREFIX} … -->' comments are the build's own "
                           "(summit/markdown_html.py); cite a work with [@key]")
     return SHORTCODE.sub(replace, markdown)
+
+
+def _own_block(markdown: str, match: re.Match) -> bool:
+    """Whether the match has a blank line (or the start or end of the page) on either side."""
+    before, after = markdown[:match.start()], markdown[match.end():]
+    return (not before.strip() or before.rstrip(" \t").endswith("\n\n")) and \
+        (not after.strip() or after.lstrip(" \t").startswith("\n\n") or after.lstrip(" \t") == "\n")

@@ -6,8 +6,9 @@ cite with [@key] and link to pages by their source path, which MkDocs then resol
 Those under overrides/partials/ render to HTML, links already resolved (url_between) and the
 glossary's tooltips already in the text (glossed): what long generated pages show after their
 Markdown (the Speakers, Papers and Glossary listings, the map: GeneratedHtml), a reference as
-its footnote shows it (html_for, put in place by summit/markdown_html.py), and the contents of
-a talk page's related talks and cite block, which Markdown passes through as raw HTML.
+its footnote shows it and the shortcodes' listings (html_for, put in place by
+summit/markdown_html.py), and the contents of a talk page's related talks and cite block, which
+Markdown passes through as raw HTML.
 """
 
 from __future__ import annotations
@@ -139,9 +140,9 @@ class Views:
 
     def html_for(self, kind: str, key: str) -> str:
         """The HTML a "<!-- html:KIND KEY -->" token stands for, rendered once per build."""
-        if (kind, key) not in self._html:
+        if (kind, key) not in self._html:  # a shortcode's listing is there once expanded (_placed)
             if kind != "reference":
-                raise ValueError("no such kind of HTML (reference)")
+                raise ValueError(f"no {kind} HTML for {key} in this build")
             self._html[kind, key] = self._render_html(
                 "reference", key=key, text=self.reference_text(key), source=self.corpus.bib.source(key))
         return self._html[kind, key]
@@ -170,21 +171,32 @@ class Views:
 
     # --- generated lists (shortcodes) and pages ----------------------------------------------
 
-    def talk_table(self, page_src: str) -> str:
-        rows = [(t, rel(page_src, t.src_uri), rel(page_src, t.section.src_uri)) for t in self.corpus.talks]
-        return self._render("talk-table", rows=rows)
+    def talk_table(self, page_src: str, use_directory_urls: bool = True) -> str:
+        def link(src_uri: str) -> str:
+            return url_between(page_src, src_uri, use_directory_urls)
 
-    def section_talks(self, page_src: str, section: Section) -> str:
-        return self._render("section-talks", talks=[(t, rel(page_src, t.src_uri)) for t in section.talks])
+        rows = [(t, link(t.src_uri), link(t.section.src_uri)) for t in self.corpus.talks]
+        return self._placed("talk-table", page_src, rows=rows)
 
-    def sections(self, page_src: str) -> str:
-        return self._render("sections", sections=[(s, rel(page_src, s.src_uri)) for s in self.corpus.sections])
+    def section_talks(self, page_src: str, section: Section, use_directory_urls: bool = True) -> str:
+        talks = [(t, url_between(page_src, t.src_uri, use_directory_urls)) for t in section.talks]
+        return self._placed("section-talks", page_src, talks=talks)
 
-    def tag_vocabulary(self) -> str:
+    def sections(self, page_src: str, use_directory_urls: bool = True) -> str:
+        sections = [(s, url_between(page_src, s.src_uri, use_directory_urls)) for s in self.corpus.sections]
+        return self._placed("sections", page_src, sections=sections)
+
+    def tag_vocabulary(self, page_src: str) -> str:
         """Each tag of tags.yml with its description and how many talks carry it."""
         counts = {tag: sum(tag in t.tags for t in self.corpus.talks) for tag in self.corpus.vocabulary}
         tags = [(tag, description, counts[tag]) for tag, description in self.corpus.vocabulary.items()]
-        return self._render("tag-vocabulary", tags=sorted(tags, key=lambda t: t[0].lower()))
+        return self._placed("tag-vocabulary", page_src, tags=sorted(tags, key=lambda t: t[0].lower()))
+
+    def _placed(self, partial: str, page_src: str, **context: object) -> str:
+        """A shortcode's listing: the partial's HTML, reached through a token (html_for) that
+        Markdown leaves alone, as it would the Markdown the listing used to be written in."""
+        self._html[partial, page_src] = self._render_html(partial, glossed=self.glossed, **context)
+        return self._render("placed-html", kind=partial, key=page_src)
 
     def speakers_page(self) -> str:
         count = len({s.name for t in self.corpus.talks for s in t.speakers})

@@ -47,6 +47,9 @@ APPENDED = {
         TALK, "\nSee [@choi.2020].\n", PAGE + r":\d+: unknown citation key 'choi\.2020'"),
     "unknown shortcode": (
         TALK, "\n<!-- md:slideshow 1 -->\n", PAGE + r":\d+: unknown shortcode 'md:slideshow'"),
+    "listing inside a paragraph": (
+        "docs/index.md", "\nAll of them: <!-- md:talk-table -->\n",
+        r"docs/index\.md:\d+: md:talk-table must be a paragraph of its own"),
     "broken internal link": (
         TALK, "\nSee [the missing talk](missing-talk.md).\n", r"fair-generative-modeling\.md.*missing-talk\.md"),
     "broken anchor": (

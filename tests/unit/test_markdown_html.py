@@ -44,7 +44,7 @@ def test_html_that_is_not_one_element_fails():
 
 
 def test_text_without_tokens_is_untouched():
-    for text in ["A *b* <!-- a comment -->", "<!-- html:reference k -->\n", "[^1]: <!-- html:x y --> more\n"]:
+    for text in ["A *b* <!-- a comment -->", "<!-- html: not a token -->\n", "[^1]: <!-- html:x y --> more\n"]:
         assert convert(text) == markdown.markdown(
             text, extensions=["footnotes", "abbr", "pymdownx.highlight", "pymdownx.superfences"])
 
@@ -65,3 +65,29 @@ def test_the_authors_footnotes_beside_references_still_get_their_markdown():
                                          '<abbr title="A name">Ann</abbr>'])
     assert html.count('class="footnote-ref"') == 3 and 'id="fnref2:ref-k"' in html
     assert '#fn:ref-k">1</a>' in html and '#fn:1">2</a>' in html
+
+
+LISTING = '<ol>\n<li><a href="x/">X</a>: *not Markdown* &amp; Ann</li>\n</ol>'
+
+
+def render_listing(kind: str, key: str) -> str:
+    if (kind, key) == ("sections", "index.md"):
+        return LISTING
+    raise ValueError(f"no {kind} HTML for {key}")
+
+
+def convert_page(text: str) -> str:
+    return markdown.markdown(text, extensions=["footnotes", "abbr", "md_in_html", PlaceHtmlExtension(render_listing)])
+
+
+def test_a_token_that_is_a_block_of_the_page_becomes_its_html():
+    # A shortcode's listing (markdown/placed-html.md): Markdown keeps the comment as raw HTML.
+    for text in ["Intro.\n\n<!-- html:sections index.md -->\n\nAfter, Ann.\n\n*[Ann]: A name\n",
+                 '<div markdown>\n\n<!-- html:sections index.md -->\n\n</div>\n']:
+        html = convert_page(text)
+        assert LISTING in html and "html:" not in html and "<p><ol>" not in html
+
+
+def test_a_block_token_it_cannot_render_fails():
+    with pytest.raises(ValueError, match=r"^<!-- html:sections other\.md -->: no sections HTML for other\.md"):
+        convert_page("<!-- html:sections other.md -->\n")

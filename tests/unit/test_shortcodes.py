@@ -42,3 +42,12 @@ def test_the_builds_own_html_tokens_are_refused_in_a_page(project):
 
     with pytest.raises(SourceError, match=r"^docs/gen/fair\.md:13: '<!-- html: … -->' comments are the build's own"):
         expand("Text.\n\n<!-- html:reference choi2020fairgen -->\n", "gen/fair.md", NoViews(load(project)), line_offset=10)
+
+
+def test_a_listing_must_be_a_paragraph_of_its_own(project):
+    from conftest import load
+
+    views = NoViews(load(project))
+    for text in ["Talks: <!-- md:talk-table -->\n", "<!-- md:talk-table -->\nMore text.\n", "- <!-- md:sections -->\n"]:
+        with pytest.raises(SourceError, match=r"^docs/index\.md:\d+: md:(talk-table|sections) must be a paragraph of its own"):
+            expand(text, "index.md", views)
