@@ -13,11 +13,14 @@ def rel(from_src: str, to_src: str) -> str:
 
 
 def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
-    """The site-relative URL MkDocs gives a page: a/b.md → a/b/ (or a/b.html); a/index.md → a/."""
+    """The site-relative URL MkDocs gives a page: a/b.md → a/b/ (or a/b.html); a/index.md → a/
+    (or a/index.html: opened from disk, a folder's URL shows the folder, not its page)."""
     stem = src_uri[: -len(".md")]
+    if not use_directory_urls:
+        return stem + ".html"
     if stem == "index" or stem.endswith("/index"):
         return stem[: -len("index")]
-    return stem + ("/" if use_directory_urls else ".html")
+    return stem + "/"
 
 
 @lru_cache(maxsize=None)  # keyed by its inputs (posixpath.relpath is slow)
@@ -28,3 +31,11 @@ def url_between(from_src: str, to_src: str, use_directory_urls: bool = True) -> 
     base = here if here.endswith("/") else posixpath.dirname(here)
     target = posixpath.relpath(there or ".", base or ".")
     return target + ("/" if there.endswith("/") and not target.endswith("/") else "")
+
+
+@lru_cache(maxsize=None)  # keyed by its inputs
+def file_url_between(from_src: str, to_path: str, use_directory_urls: bool = True) -> str:
+    """The href from one page's URL to a file of docs/ (a slide drawing), for raw HTML."""
+    here = page_url(from_src, use_directory_urls)
+    base = here if here.endswith("/") else posixpath.dirname(here)
+    return posixpath.relpath(to_path, base or ".")

@@ -23,7 +23,7 @@ def _slide(views: Views, src_uri: str, args: str, where: str, use_directory_urls
         raise SourceError(f"{where}: md:slide is only for talk pages")
     if not args.isdigit():
         raise SourceError(f"{where}: md:slide needs the slide number, got '{args}'")
-    return views.slide(talk, read_slide(views.corpus.docs_dir, talk, int(args), where))
+    return views.slide(talk, read_slide(views.corpus.docs_dir, talk, int(args), where), use_directory_urls)
 
 
 def _talk_table(views: Views, src_uri: str, args: str, where: str, use_directory_urls: bool) -> str:

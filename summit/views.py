@@ -23,7 +23,7 @@ from . import glossary
 from .corpus import Corpus
 from .glossary import Entry
 from .formatting import ReferenceFormatter
-from .paths import rel, url_between
+from .paths import file_url_between, rel, url_between
 from .related import RelatedTalk
 from .relations import corpus_relations
 from .summit_map import MapTalk, layout
@@ -124,14 +124,19 @@ class Views:
         def link(src_uri: str) -> str:
             return url_between(talk.src_uri, src_uri, use_directory_urls)
 
-        return self._render("related-talks", related=[(r, link(r.talk.src_uri)) for r in related],
-                            map_link=f"{link(MAP)}#map-{talk.number.replace('.', '-')}", glossed=self.glossed)
+        listing = self._placed("related-talks", talk.src_uri, related=[(r, link(r.talk.src_uri)) for r in related],
+                               map_link=f"{link(MAP)}#map-{talk.number.replace('.', '-')}")
+        return self._render("related-talks", listing=listing)
 
     def cite_these_notes(self, talk: Talk, url: str) -> str:
-        return self._render("cite-these-notes", talk=talk, url=url, edition=self.corpus.edition, glossed=self.glossed)
+        citation = self._placed("cite-these-notes", talk.src_uri, talk=talk, url=url, edition=self.corpus.edition,
+                                summit=SUMMIT, summit_date=SUMMIT_DATE)
+        return self._render("cite-these-notes", citation=citation)
 
-    def slide(self, talk: Talk, slide: Slide) -> str:
-        return self._render("slide", talk=talk, slide=slide, href=rel(talk.src_uri, slide.src))
+    def slide(self, talk: Talk, slide: Slide, use_directory_urls: bool = True) -> str:
+        drawing = self._placed("slide-image", f"{talk.slug}-{slide.number}", slide=slide,
+                               href=file_url_between(talk.src_uri, slide.src, use_directory_urls))
+        return self._render("slide", talk=talk, slide=slide, drawing=drawing)
 
     def reference(self, key: str) -> str:
         """A reference as mkdocs-bibtex places it after "[^ref-key]: ": a token for its HTML,
@@ -192,11 +197,12 @@ class Views:
         tags = [(tag, description, counts[tag]) for tag, description in self.corpus.vocabulary.items()]
         return self._placed("tag-vocabulary", page_src, tags=sorted(tags, key=lambda t: t[0].lower()))
 
-    def _placed(self, partial: str, page_src: str, **context: object) -> str:
-        """A shortcode's listing: the partial's HTML, reached through a token (html_for) that
-        Markdown leaves alone, as it would the Markdown the listing used to be written in."""
-        self._html[partial, page_src] = self._render_html(partial, glossed=self.glossed, **context)
-        return self._render("placed-html", kind=partial, key=page_src)
+    def _placed(self, partial: str, key: str, **context: object) -> str:
+        """A partial's HTML (a shortcode's listing, a slide's drawing, a talk page's related talks
+        or citation) as a block of a page's Markdown: a token for it (html_for), which Markdown
+        leaves alone. key: the page's source path, or the slide's name."""
+        self._html[partial, key] = self._render_html(partial, glossed=self.glossed, **context)
+        return self._render("placed-html", kind=partial, key=key)
 
     def speakers_page(self) -> str:
         count = len({s.name for t in self.corpus.talks for s in t.speakers})
