@@ -4,11 +4,12 @@ the page is a token for it, "<!-- html:KIND KEY -->".
 A reference (its text and its BibTeX control) was Markdown inside its footnote, parsed again on
 every page citing the work: the largest part of a talk page's Markdown. It is rendered once per
 build as HTML instead (summit/views.py, overrides/partials/reference.html) and reaches the
-footnote as a token alone in its block (overrides/markdown/reference.md). The HTML is one
-element. It joins Markdown's tree as that element, its content kept as raw HTML in
-Python-Markdown's own store: Markdown neither parses nor walks it again, and Markdown's
-footnotes, seeing a block element rather than a paragraph, give the footnote's back-link a
-paragraph of its own after it (a raw-HTML paragraph would have taken the back-link inside it).
+footnote as a token alone in its block (overrides/markdown/reference.md). The HTML is given as
+its elements (the reference's paragraph, its BibTeX control). Each joins Markdown's tree as that
+element, its content kept as raw HTML in Python-Markdown's own store: Markdown neither parses
+nor walks it again, and Markdown's footnotes, seeing a block element last rather than a
+paragraph, give the footnote's back-link a paragraph of its own after it (a raw-HTML paragraph
+would have taken the back-link, and the BibTeX control, inside it).
 
 A shortcode's listing (the home page's talk table, a section's talks, the sections, the tags'
 vocabulary) is a token that is a block of the page itself (overrides/markdown/placed-html.md).
@@ -28,7 +29,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from markdown import Extension, Markdown
 from markdown.blockparser import BlockParser
@@ -62,8 +63,11 @@ def element(html: str, stash: Callable[[str], str]) -> etree.Element:
     return shell
 
 
+Render = Callable[[str, str], Sequence[str]]  # (kind, key) -> the HTML's top-level elements
+
+
 class _PlaceHtml(BlockProcessor):
-    def __init__(self, parser: BlockParser, render: Callable[[str, str], str]):
+    def __init__(self, parser: BlockParser, render: Render):
         super().__init__(parser)
         self.render = render
         self.placed: set[etree.Element] = set()  # this conversion's elements, for _SettleFootnotes
@@ -78,11 +82,11 @@ class _PlaceHtml(BlockProcessor):
         blocks.pop(0)
         kind, key = token["kind"], token["key"]
         try:
-            placed = element(self.render(kind, key), self.parser.md.htmlStash.store)
+            placed = [element(html, self.parser.md.htmlStash.store) for html in self.render(kind, key)]
         except ValueError as error:
             raise ValueError(f"<!-- html:{kind} {key} -->: {error}") from None
-        parent.append(placed)
-        self.placed.add(placed)
+        parent.extend(placed)
+        self.placed.update(placed)
         return None
 
 
@@ -125,7 +129,7 @@ class _PlaceStashedHtml(Postprocessor):
     there. Its HTML replaces it in Markdown's store, before Markdown puts the store back in the
     page: where a raw HTML block stood, the HTML stands."""
 
-    def __init__(self, md: Markdown, render: Callable[[str, str], str]):
+    def __init__(self, md: Markdown, render: Render):
         super().__init__(md)
         self.render = render
 
@@ -137,16 +141,16 @@ class _PlaceStashedHtml(Postprocessor):
                 # a block of its own: in a paragraph, a comment is left as it is
                 if token is not None and f"<p>{HTML_PLACEHOLDER % index}</p>" in text:
                     try:
-                        stored[index] = self.render(token["kind"], token["key"])
+                        stored[index] = "\n".join(self.render(token["kind"], token["key"]))
                     except ValueError as error:
                         raise ValueError(f"{token[0]}: {error}") from None
         return text
 
 
 class PlaceHtmlExtension(Extension):
-    """render(kind, key) -> the HTML a token stands for."""
+    """render(kind, key) -> the HTML a token stands for, as its top-level elements."""
 
-    def __init__(self, render: Callable[[str, str], str]):
+    def __init__(self, render: Render):
         super().__init__()
         self.render = render
 

@@ -86,7 +86,7 @@ class Views:
     templates: TemplateSource
     formatter: ReferenceFormatter
     glossary: list[Entry]
-    _html: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)  # (kind, key) -> a token's HTML
+    _html: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict, repr=False)  # (kind, key) -> a token's HTML
     _reference_text: dict[str, str] = field(default_factory=dict, repr=False)  # key -> its text as HTML
     _glossed: dict[str, str] = field(default_factory=dict, repr=False)  # text -> it as HTML with tooltips
 
@@ -143,13 +143,14 @@ class Views:
         which summit/markdown_html.py puts in its place."""
         return self._render("reference", key=key)
 
-    def html_for(self, kind: str, key: str) -> str:
-        """The HTML a "<!-- html:KIND KEY -->" token stands for, rendered once per build."""
-        if (kind, key) not in self._html:  # a shortcode's listing is there once expanded (_placed)
+    def html_for(self, kind: str, key: str) -> tuple[str, ...]:
+        """The HTML a "<!-- html:KIND KEY -->" token stands for, as its top-level elements,
+        rendered once per build. A reference is two: its text, its BibTeX control."""
+        if (kind, key) not in self._html:  # a placed partial is there once rendered (_placed)
             if kind != "reference":
                 raise ValueError(f"no {kind} HTML for {key} in this build")
-            self._html[kind, key] = self._render_html(
-                "reference", key=key, text=self.reference_text(key), source=self.corpus.bib.source(key))
+            self._html[kind, key] = (self._render_html("reference", text=self.reference_text(key)),
+                                     self._render_html("bibtex", key=key, source=self.corpus.bib.source(key)))
         return self._html[kind, key]
 
     def reference_text(self, key: str) -> str:
@@ -201,7 +202,7 @@ class Views:
         """A partial's HTML (a shortcode's listing, a slide's drawing, a talk page's related talks
         or citation) as a block of a page's Markdown: a token for it (html_for), which Markdown
         leaves alone. key: the page's source path, or the slide's name."""
-        self._html[partial, key] = self._render_html(partial, glossed=self.glossed, **context)
+        self._html[partial, key] = (self._render_html(partial, glossed=self.glossed, **context),)
         return self._render("placed-html", kind=partial, key=key)
 
     def speakers_page(self) -> str:

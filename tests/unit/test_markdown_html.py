@@ -8,13 +8,13 @@ import pytest
 
 from summit.markdown_html import PlaceHtmlExtension
 
-HTML = {("reference", "k"): '<div>\n<p>Ann <em>*Title*</em> &amp; <a href="https://x.org/a_b_c">x_y</a>.</p>\n'
+HTML = {("reference", "k"): ('<p>Ann <em>*Title*</em> &amp; <a href="https://x.org/a_b_c">x_y</a>.</p>',
                             '<details class="bibtex"><summary>BibTeX</summary><pre id="bibtex-k"><code>'
-                            "@misc{k, title = {*T*_x}}</code></pre></details>\n</div>",
-        ("reference", "two"): "<p>One.</p><p>Two.</p>x"}
+                            "@misc{k, title = {*T*_x}}</code></pre></details>"),
+        ("reference", "two"): ("<p>One.</p><p>Two.</p>x",)}
 
 
-def render(kind: str, key: str) -> str:
+def render(kind: str, key: str) -> tuple[str, ...]:
     if (kind, key) not in HTML:
         raise ValueError(f"no HTML for {kind} {key}")
     return HTML[kind, key]
@@ -27,9 +27,9 @@ def convert(text: str) -> str:
 
 def test_a_reference_in_a_footnote_keeps_its_html_and_gets_its_backlink_after_it():
     html = convert("Cited[^ref-k].\n\n[^ref-k]: <!-- html:reference k -->\n\n*[Ann]: A name\n")
-    assert HTML["reference", "k"] in html  # not parsed again: *Title*, x_y and the code stay as written
+    assert "\n".join(HTML["reference", "k"]) in html  # not parsed again: *Title*, x_y and the code stay as written
     assert "<abbr" not in html  # nor walked by the abbr extension
-    assert html.index("</div>") < html.index('<p><a class="footnote-backref"')
+    assert html.index("</details>") < html.index('<p><a class="footnote-backref"')  # the back-link after both
     assert "html:" not in html
 
 
@@ -59,7 +59,7 @@ def test_footnotes_without_tokens_come_out_as_the_footnotes_extension_writes_the
 def test_the_authors_footnotes_beside_references_still_get_their_markdown():
     html = convert("Cited[^ref-k] twice[^ref-k], noted[^1].\n\n[^ref-k]: <!-- html:reference k -->\n"
                    "[^1]: A *note*, `code`, a [link](https://x.org), Ann.\n\n*[Ann]: A name\n")
-    assert HTML["reference", "k"] in html
+    assert "\n".join(HTML["reference", "k"]) in html
     note = html[html.index('<li id="fn:1">'):]
     assert all(part in note for part in ["<em>note</em>", "<code>code</code>", '<a href="https://x.org">link</a>',
                                          '<abbr title="A name">Ann</abbr>'])
@@ -72,7 +72,7 @@ LISTING = '<ol>\n<li><a href="x/">X</a>: *not Markdown* &amp; Ann</li>\n</ol>'
 
 def render_listing(kind: str, key: str) -> str:
     if (kind, key) == ("sections", "index.md"):
-        return LISTING
+        return (LISTING,)
     raise ValueError(f"no {kind} HTML for {key}")
 
 
