@@ -81,6 +81,7 @@ def plain(value: str) -> str:
     return str(latex_text(value))
 
 
+@lru_cache(maxsize=None)  # keyed by its only input: each speaker is compared with many authors
 def fold_name(text: str) -> str:
     """A name part for comparison: no braces, no accents, lower case."""
     return ascii_fold(text.replace("{", "").replace("}", "")).lower().strip(" .")
