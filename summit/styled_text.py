@@ -37,39 +37,45 @@ class Styled:
     __slots__ = ("kind", "parts", "url", "length")
 
     def __init__(self, kind: str, parts, url: str = ""):
+        """Parts appended as pybtex's constructor does: empty parts dropped, plain runs unpacked,
+        adjacent strings and adjacent runs of the same kind (and url) merged. (The hottest code
+        of a build's formatting, hence one loop with no calls but len: classes compared with
+        "is", lengths kept as parts arrive. A plain run's own parts hold no plain run, as it was
+        unpacked when that run was made, so unpacking one level is enough.)"""
         self.kind, self.url = kind, url
-        self.parts: list = []
-        self.length = 0
+        out: list = []
+        length = 0
         for part in parts:
-            self._add(part)
-
-    def _add(self, part) -> None:
-        """Append as pybtex's constructor does: empty parts dropped, plain runs unpacked, adjacent
-        strings and adjacent runs of the same kind (and url) merged. (The hottest code of a
-        build's formatting: classes are compared with "is", lengths kept as parts arrive.)"""
-        parts = self.parts
-        if part.__class__ is str:
-            if part:
-                if parts and parts[-1].__class__ is str:
-                    parts[-1] += part
-                else:
-                    parts.append(part)
-                self.length += len(part)
-        elif part.__class__ is Symbol:
-            parts.append(part)
-            self.length += 1
-        elif part is None or not part.length:
-            return
-        elif part.kind == "text":
-            for child in part.parts:
-                self._add(child)
-        else:
-            last = parts[-1] if parts else None
-            if last.__class__ is Styled and last.kind == part.kind and last.url == part.url:
-                parts[-1] = Styled(part.kind, last.parts + part.parts, part.url)
+            cls = part.__class__
+            if cls is Styled and part.kind == "text":
+                children = part.parts
+            elif part is None:
+                continue
             else:
-                parts.append(part)
-            self.length += part.length
+                children = (part,)
+            for child in children:
+                cls = child.__class__
+                if cls is str:
+                    if child:
+                        if out and out[-1].__class__ is str:
+                            out[-1] += child
+                        else:
+                            out.append(child)
+                        length += len(child)
+                elif cls is Symbol:
+                    out.append(child)
+                    length += 1
+                elif not child.length:
+                    continue
+                else:
+                    last = out[-1] if out else None
+                    if last.__class__ is Styled and last.kind == child.kind and last.url == child.url:
+                        out[-1] = Styled(child.kind, last.parts + child.parts, child.url)
+                    else:
+                        out.append(child)
+                    length += child.length
+        self.parts = out
+        self.length = length
 
     def __bool__(self) -> bool:
         return self.length > 0
