@@ -92,19 +92,21 @@ class Fields:
 
     def __init__(self, entry: Entry):
         self.entry = entry
+        # pybtex's fields ignore case through Python methods; the templates ask in lower case
+        self.fields = {name.lower(): value for name, value in entry.fields.items()}
 
     def __contains__(self, name: str) -> bool:
-        return name in self.entry.fields
+        return name in self.fields
 
     def need(self, name: str) -> Styled:
-        if name not in self.entry.fields:
+        if name not in self.fields:
             raise MissingField(self.entry, name)
-        return rich(self.entry.fields[name])
+        return rich(self.fields[name])
 
     def raw(self, name: str) -> str:
-        if name not in self.entry.fields:
+        if name not in self.fields:
             raise MissingField(self.entry, name)
-        return self.entry.fields[name]
+        return self.fields[name]
 
     def persons(self, role: str) -> list[Person]:
         if role not in self.entry.persons:
