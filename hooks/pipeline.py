@@ -53,6 +53,7 @@ from summit.formatting import ReferenceFormatter  # noqa: E402
 from summit.markdown_abbr_scope import AbbrScopeExtension  # noqa: E402
 from summit.markdown_html import PREFIX as PLACE_TOKEN  # noqa: E402
 from summit.markdown_html import PlaceHtmlExtension  # noqa: E402
+from summit.markdown_references import ReferenceListExtension  # noqa: E402
 from summit.paths import page_url  # noqa: E402
 from summit.related import RelatedTalk, related_talks  # noqa: E402
 from summit.search_terms import talk_keywords  # noqa: E402
@@ -104,6 +105,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config[BUILD] = SiteBuild(corpus, views, related_talks(corpus))
     config.markdown_extensions.append(AbbrScopeExtension())  # no glossary tooltip inside a link
     config.markdown_extensions.append(PlaceHtmlExtension(views.html_for))  # references' HTML, rendered once
+    config.markdown_extensions.append(ReferenceListExtension(views.html_for, views.footnote_references))
     # mkdocs-bibtex's on_config (next) keeps its registry when references.bib is older than its
     # last configuration, instead of parsing the file the corpus has just read; on_pre_build
     # then gives it ours (NotesRegistry).
@@ -217,9 +219,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     site = site_build(config)
     # Belt and braces: mkdocs-bibtex drops what it cannot format; every cited key must show.
-    for key in site.corpus.cites.get(page.file.src_uri, []):
+    cited = site.corpus.cites.get(page.file.src_uri, [])
+    for key in cited:
         if f'id="fn:ref-{key}"' not in html:
             raise PluginError(f"docs/{page.file.src_uri}: citation '{key}' did not render as a reference")
+    if cited and page.present_anchor_ids is not None:
+        # The references' list is raw HTML to Markdown (summit/markdown_references.py), so MkDocs'
+        # check of links to anchors does not see its ids; each has just been found in the page.
+        page.present_anchor_ids |= {f"fn:ref-{key}" for key in cited}
     if PLACE_TOKEN in html:  # a token Markdown did not see as a block of its own: its HTML is missing
         token = html[html.index(PLACE_TOKEN):].split("-->", 1)[0] + "-->"
         raise PluginError(f"docs/{page.file.src_uri}: {token} was left in the page (it must be a block of its own)")

@@ -23,6 +23,7 @@ from . import glossary
 from .corpus import Corpus
 from .glossary import Entry
 from .formatting import ReferenceFormatter
+from .markdown_references import Footnote
 from .paths import file_url_between, rel, url_between
 from .related import RelatedTalk
 from .relations import corpus_relations
@@ -152,6 +153,10 @@ class Views:
             self._html[kind, key] = (self._render_html("reference", text=self.reference_text(key)),
                                      self._render_html("bibtex", key=key, source=self.corpus.bib.source(key)))
         return self._html[kind, key]
+
+    def footnote_references(self, footnotes: list[Footnote], backlink_text: str) -> str:
+        """A page's references as one list (summit/markdown_references.py)."""
+        return self._render_html("footnote-references", footnotes=footnotes, backlink_text=backlink_text)
 
     def reference_text(self, key: str) -> str:
         """A reference's text as HTML, with the glossary's tooltips (formatted once per build)."""
