@@ -21,9 +21,6 @@ from .corpus import Corpus
 from .talks import Talk
 
 WORD = re.compile(r"[\w'’]+")
-# The words (as WORD finds them) with a character outside ASCII: only these can have other forms.
-# A run of word characters is matched from its start, or not at all.
-NON_ASCII_WORD = re.compile(r"[\w'’]*(?:[^\W\x00-\x7f]|’)[\w'’]*")
 ELISION = re.compile(r"^[dDlL]['’]")
 APOSTROPHE = re.compile(r"['’]")
 
@@ -48,8 +45,10 @@ def accent_free_forms(word: str) -> list[str]:
 def extra_forms(text: str) -> list[str]:
     """Every spelling of text's words that the index would otherwise lack, once each, in text
     order (once: a talk's keywords say what it is about, not how often)."""
+    if text.isascii():  # most pages: nothing to fold
+        return []
     out: list[str] = []
-    for word in NON_ASCII_WORD.findall(text):  # as WORD.findall, less the ASCII words
+    for word in [word for word in WORD.findall(text) if not word.isascii()]:  # only these have other forms
         out += accent_free_forms(word)
     return _unique(out)
 
