@@ -5,8 +5,9 @@
     on_files          add the generated pages (Speakers, Papers, Map, Glossary) and data (talks.json, references.json)
     on_nav            order sections and talks as at the summit (1.1 … 5.4)
     on_page_markdown  per page: shortcodes, then a talk page's assembly; mkdocs-bibtex runs next
-    on_page_content   check that every citation became a reference; the generated pages'
-                      listings (Speakers, Papers, Map, Glossary) follow their Markdown
+    on_page_content   check that every citation became a reference (and tell MkDocs' anchor check
+                      its id) and no token was left; the generated pages' listings (Speakers,
+                      Papers, Map, Glossary) follow their Markdown
     on_post_build     add the keywords field to Material's search index
 
 Everything else is plain Python in summit/ (no MkDocs import) and templates in overrides/.

@@ -2,27 +2,30 @@
 the page is a token for it, "<!-- html:KIND KEY -->".
 
 A reference (its text and its BibTeX control) was Markdown inside its footnote, parsed again on
-every page citing the work: the largest part of a talk page's Markdown. It is rendered once per
-build as HTML instead (summit/views.py, overrides/partials/reference.html) and reaches the
-footnote as a token alone in its block (overrides/markdown/reference.md). The HTML is given as
-its elements (the reference's paragraph, its BibTeX control). Each joins Markdown's tree as that
-element, its content kept as raw HTML in Python-Markdown's own store: Markdown neither parses
-nor walks it again, and Markdown's footnotes, seeing a block element last rather than a
-paragraph, give the footnote's back-link a paragraph of its own after it (a raw-HTML paragraph
-would have taken the back-link, and the BibTeX control, inside it).
+every page citing the work. It is rendered once per build as HTML instead (summit/views.py,
+partials/reference.html and partials/bibtex.html) and reaches its footnote as a token alone in
+its block (overrides/markdown/reference.md). Where every footnote of a page is a reference,
+summit/markdown_references.py lists them all as one element. Elsewhere (a page with a footnote
+of the author's own), the footnotes extension lists them and a reference's token becomes its
+elements here: each joins Markdown's tree as that element, its content kept as raw HTML in
+Python-Markdown's own store, so Markdown neither parses nor walks it again; and Markdown's
+footnotes, seeing a block element last rather than a paragraph, give the footnote's back-link a
+paragraph of its own after it (a raw-HTML paragraph would have taken the back-link, and the
+BibTeX control, inside it).
 
-A shortcode's listing (the home page's talk table, a section's talks, the sections, the tags'
-vocabulary) is a token that is a block of the page itself (overrides/markdown/placed-html.md).
-Markdown keeps such a comment as a raw HTML block; the listing's HTML takes its place in the
-store. (Written as Markdown, the home page's table was parsed cell by cell.)
+A token that is a block of the page itself (overrides/markdown/placed-html.md: a shortcode's
+listing, a slide's drawing, a talk page's related talks and its citation) is kept by Markdown as
+a raw HTML block, as any HTML comment there; its HTML takes its place in the store. (Written as
+Markdown, the home page's table was parsed cell by cell, a slide's image link through attribute
+lists, and raw HTML tag by tag.)
 
 A token is an HTML comment, so a page's tokens left out of Markdown (a code sample) stay
 invisible; render(kind, key) raises for a token it cannot render, and the build fails; the
 MkDocs side fails a page where a token is left (hooks/pipeline.py, on_page_content).
 
 Two more savings, the output unchanged (tests/unit/test_markdown_html.py compares): a footnote
-that is one placed element, and every footnote marker's number, are final text, marked atomic so
-that Markdown's inline patterns skip them; they were a fifth of a talk page's Markdown.
+that starts with a placed element, and every footnote marker's number, are final text, marked
+atomic so that Markdown's inline patterns skip them.
 """
 
 from __future__ import annotations
@@ -91,9 +94,9 @@ class _PlaceHtml(BlockProcessor):
 
 
 class _SettleFootnotes(Treeprocessor):
-    """A footnote that is one placed element holds no Markdown: its text is final HTML, and so
-    is what the footnotes extension adds (the back-link). Marked atomic, the inline patterns
-    (about fifteen tried on each text of each footnote) skip it."""
+    """A footnote that starts with a placed element is a reference and holds no Markdown: its
+    text is final HTML, and so is what the footnotes extension adds (the back-link). Marked
+    atomic, the inline patterns (about fifteen tried on each text of each footnote) skip it."""
 
     def __init__(self, place: _PlaceHtml):
         super().__init__(place.parser.md)
@@ -124,8 +127,8 @@ class _FootnoteNumber(FootnoteInlineProcessor):
 
 
 class _PlaceStashedHtml(Postprocessor):
-    """A token that is a block of the page itself (a shortcode's listing, markdown/placed-html.md)
-    reaches no block processor: Markdown keeps it as raw HTML, as it does any HTML comment
+    """A token that is a block of the page itself (markdown/placed-html.md) reaches no block
+    processor: Markdown keeps it as raw HTML, as it does any HTML comment
     there. Its HTML replaces it in Markdown's store, before Markdown puts the store back in the
     page: where a raw HTML block stood, the HTML stands."""
 

@@ -5,10 +5,10 @@ Those under overrides/markdown/ render to Markdown-with-HTML before Markdown run
 cite with [@key] and link to pages by their source path, which MkDocs then resolves and checks.
 Those under overrides/partials/ render to HTML, links already resolved (url_between) and the
 glossary's tooltips already in the text (glossed): what long generated pages show after their
-Markdown (the Speakers, Papers and Glossary listings, the map: GeneratedHtml), a reference as
-its footnote shows it and the shortcodes' listings (html_for, put in place by
-summit/markdown_html.py), and the contents of a talk page's related talks and cite block, which
-Markdown passes through as raw HTML.
+Markdown (the Speakers, Papers and Glossary listings, the map: GeneratedHtml); and HTML a
+token in the Markdown stands for (html_for, put in place by summit/markdown_html.py): a
+reference, a page's list of references (summit/markdown_references.py), the shortcodes'
+listings, a slide's drawing, a talk page's related talks and its citation.
 """
 
 from __future__ import annotations
