@@ -103,7 +103,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     templates.trim_blocks = templates.lstrip_blocks = True  # Markdown templates: tags leave no blank lines
     templates.filters.update(FILTERS)
     views = Views(corpus, templates, ReferenceFormatter(corpus.bib.data.entries, corpus.bib.where), terms)
-    config[BUILD] = SiteBuild(corpus, views, related_talks(corpus))
+    config[BUILD] = SiteBuild(corpus, views, related_talks(corpus, views.relations))
     config.markdown_extensions.append(AbbrScopeExtension())  # no glossary tooltip inside a link
     config.markdown_extensions.append(PlaceHtmlExtension(views.html_for))  # references' HTML, rendered once
     config.markdown_extensions.append(ReferenceListExtension(views.html_for, views.footnote_references))

@@ -52,11 +52,12 @@ def reasons(relation: Relation, first: Talk, second: Talk) -> list[str]:
     return out
 
 
-def related_talks(corpus: Corpus) -> dict[Talk, list[RelatedTalk]]:
-    """Up to LIMIT related talks for every talk, best first; ties in talk order."""
+def related_talks(corpus: Corpus, relations: list[Relation] | None = None) -> dict[Talk, list[RelatedTalk]]:
+    """Up to LIMIT related talks for every talk, best first; ties in talk order. relations: the
+    corpus's (corpus_relations), when the caller has them already."""
     by_number = {t.number: t for t in corpus.talks}
     scored: dict[Talk, list[tuple[int, tuple[int, int], Talk, Relation]]] = defaultdict(list)
-    for relation in corpus_relations(corpus):
+    for relation in corpus_relations(corpus) if relations is None else relations:
         a, b = by_number[relation.a], by_number[relation.b]
         total = score(relation, a.section is b.section)
         scored[a].append((-total, b.sort_key, b, relation))

@@ -26,7 +26,7 @@ from .formatting import ReferenceFormatter
 from .markdown_references import Footnote
 from .paths import file_url_between, rel, url_between
 from .related import RelatedTalk
-from .relations import corpus_relations
+from .relations import Relation, corpus_relations
 from .summit_map import MapTalk, layout
 from .text import plain, slugify
 from .slides import Slide
@@ -167,6 +167,11 @@ class Views:
         return self._reference_text[key]
 
     @cached_property
+    def relations(self) -> list[Relation]:
+        """What each pair of talks shares: the map draws them, the related talks weigh them."""
+        return corpus_relations(self.corpus)
+
+    @cached_property
     def _glosser(self) -> glossary.Glosser:
         return glossary.Glosser(self.glossary)
 
@@ -242,7 +247,7 @@ class Views:
             for t in self.corpus.talks
         ]
         titles = {key: plain(self.corpus.bib.entry(key).fields["title"]) for key in self.corpus.bib.keys}
-        return GeneratedHtml(self._render_html("summit-map", map=layout(talks, corpus_relations(self.corpus), titles)))
+        return GeneratedHtml(self._render_html("summit-map", map=layout(talks, self.relations, titles)))
 
     def glossary_page(self) -> str:
         return self._render("glossary-page", count=sum(1 for e in self.glossary if not e.plural_of))
