@@ -23,19 +23,21 @@ def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
     return stem + "/"
 
 
+def _folder(src_uri: str, use_directory_urls: bool) -> str:
+    """The folder of a page's URL, which its relative links start from ("." for the root)."""
+    here = page_url(src_uri, use_directory_urls)
+    return (here if here.endswith("/") else posixpath.dirname(here)) or "."
+
+
 @lru_cache(maxsize=None)  # keyed by its inputs (posixpath.relpath is slow)
 def url_between(from_src: str, to_src: str, use_directory_urls: bool = True) -> str:
     """The href from one page's URL to another's, for raw HTML that MkDocs does not rewrite."""
-    here = page_url(from_src, use_directory_urls)
     there = page_url(to_src, use_directory_urls)
-    base = here if here.endswith("/") else posixpath.dirname(here)
-    target = posixpath.relpath(there or ".", base or ".")
+    target = posixpath.relpath(there or ".", _folder(from_src, use_directory_urls))
     return target + ("/" if there.endswith("/") and not target.endswith("/") else "")
 
 
 @lru_cache(maxsize=None)  # keyed by its inputs
 def file_url_between(from_src: str, to_path: str, use_directory_urls: bool = True) -> str:
     """The href from one page's URL to a file of docs/ (a slide drawing), for raw HTML."""
-    here = page_url(from_src, use_directory_urls)
-    base = here if here.endswith("/") else posixpath.dirname(here)
-    return posixpath.relpath(to_path, base or ".")
+    return posixpath.relpath(to_path, _folder(from_src, use_directory_urls))
