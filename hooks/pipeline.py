@@ -59,7 +59,7 @@ from summit.paths import page_url  # noqa: E402
 from summit.related import RelatedTalk, related_talks  # noqa: E402
 from summit.search_terms import talk_keywords  # noqa: E402
 from summit.talks import Talk  # noqa: E402
-from summit.views import FILTERS, GLOSSARY, MAP, PAPERS, SPEAKERS, GeneratedHtml, Views  # noqa: E402
+from summit.views import GLOSSARY, MAP, PAPERS, SPEAKERS, GeneratedHtml, Views  # noqa: E402
 
 log = get_plugin_logger("summit")
 BUILD = "summit_notes"  # the config key that carries this build's SiteBuild between events
@@ -101,7 +101,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.warning(line)
     templates = config.theme.get_env()  # the theme's own environment, overrides/ first
     templates.trim_blocks = templates.lstrip_blocks = True  # Markdown templates: tags leave no blank lines
-    templates.filters.update(FILTERS)
     views = Views(corpus, templates, ReferenceFormatter(corpus.bib.data.entries, corpus.bib.where), terms)
     config[BUILD] = SiteBuild(corpus, views, related_talks(corpus, views.relations))
     config.markdown_extensions.append(AbbrScopeExtension())  # no glossary tooltip inside a link

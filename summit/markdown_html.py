@@ -4,7 +4,7 @@ the page is a token for it, "<!-- html:KIND KEY -->".
 A reference (its text and its BibTeX control) was Markdown inside its footnote, parsed again on
 every page citing the work. It is rendered once per build as HTML instead (summit/views.py,
 partials/reference.html and partials/bibtex.html) and reaches its footnote as a token alone in
-its block (overrides/markdown/reference.md). Where every footnote of a page is a reference,
+its block (overrides/markdown/placed-html.md). Where every footnote of a page is a reference,
 summit/markdown_references.py lists them all as one element. Elsewhere (a page with a footnote
 of the author's own), the footnotes extension lists them and a reference's token becomes its
 elements here: each joins Markdown's tree as that element, its content kept as raw HTML in

@@ -1,7 +1,7 @@
 """A Python-Markdown extension: a page's footnotes, when every one is a reference, as one element.
 
 mkdocs-bibtex writes a page's references as Markdown footnotes whose text is a token for the
-reference's HTML (overrides/markdown/reference.md, summit/markdown_html.py). Python-Markdown's
+reference's HTML (overrides/markdown/placed-html.md, summit/markdown_html.py). Python-Markdown's
 footnotes extension then builds the list element by element, with its number, its back-links
 and their titles, and every later step of Markdown walks and writes those elements again: about
 700 calls per reference, a fifth of a talk page's Markdown. Here the list is rendered once from

@@ -68,19 +68,6 @@ class TemplateSource(Protocol):
     def get_template(self, name: str) -> Template: ...
 
 
-def escape_cell(text: str) -> str:
-    """Text safe inside a Markdown table cell."""
-    return text.replace("|", "\\|")
-
-
-def markdown_alt(text: str) -> str:
-    """Text safe as a Markdown image's alt text inside an attribute list."""
-    return text.replace("[", "(").replace("]", ")").replace('"', "'")
-
-
-FILTERS = {"cell": escape_cell, "alt": markdown_alt}
-
-
 @dataclass
 class Views:
     corpus: Corpus
@@ -142,7 +129,7 @@ class Views:
     def reference(self, key: str) -> str:
         """A reference as mkdocs-bibtex places it after "[^ref-key]: ": a token for its HTML,
         which summit/markdown_html.py puts in its place."""
-        return self._render("reference", key=key)
+        return self._render("placed-html", kind="reference", key=key)
 
     def html_for(self, kind: str, key: str) -> tuple[str, ...]:
         """The HTML a "<!-- html:KIND KEY -->" token stands for, as its top-level elements,

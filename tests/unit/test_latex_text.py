@@ -45,7 +45,6 @@ def test_every_field_and_name_of_references_bib_decodes_as_latexcodec_does():
     assert len(texts) > 1000 and not differ, differ
 
 
-
 def test_plain_drops_braces_as_pybtex_reads_them():
     """text.plain skips pybtex's LaTeX parser for text whose only markup is braces."""
     texts = references_bib_text() + ["{TriviaQA}: {A} {{Nested}} Set", "{}", "a{b}c"]

@@ -49,7 +49,6 @@ def test_text_without_tokens_is_untouched():
             text, extensions=["footnotes", "abbr", "pymdownx.highlight", "pymdownx.superfences"])
 
 
-
 def test_footnotes_without_tokens_come_out_as_the_footnotes_extension_writes_them():
     # Footnote numbers are marked atomic (not run through the inline patterns): same output.
     text = "A[^1] b[^x] a[^1], Ann.\n\n[^x]: *X* and Ann\n\n[^1]: One\n\n    Two, **bold** [a](b).\n\n*[Ann]: A\n"
@@ -70,7 +69,7 @@ def test_the_authors_footnotes_beside_references_still_get_their_markdown():
 LISTING = '<ol>\n<li><a href="x/">X</a>: *not Markdown* &amp; Ann</li>\n</ol>'
 
 
-def render_listing(kind: str, key: str) -> str:
+def render_listing(kind: str, key: str) -> tuple[str, ...]:
     if (kind, key) == ("sections", "index.md"):
         return (LISTING,)
     raise ValueError(f"no {kind} HTML for {key}")
