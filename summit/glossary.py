@@ -118,10 +118,30 @@ def prose(markdown: str) -> str:
 
 
 def matcher(terms: Iterable[str]) -> re.Pattern[str]:
-    """The regular expression the abbr extension builds: longest term first, whole words,
-    case-sensitive, so usage is counted exactly where a tooltip will be."""
-    ordered = sorted(terms, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(t) for t in ordered) + r")\b")
+    """Matches what the abbr extension's expression matches (the terms as whole words,
+    case-sensitive, the longest at a position first), so usage is counted exactly where a
+    tooltip will be. Written as a trie behind a test of the first letter: the abbr extension's
+    alternation of every term is tried at every word of every page, twice as slow."""
+    trie: dict = {}
+    for term in terms:
+        node = trie
+        for char in term:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a term ends here
+    if not trie:
+        return re.compile(r"(?!)")  # no terms: matches nothing
+    first = "".join(sorted(re.escape(char) for char in trie))
+    return re.compile(rf"\b(?=[{first}]){_branches(trie)}\b")
+
+
+def _branches(node: dict) -> str:
+    """A trie node as an expression; where a term ends inside a longer one, the longer is
+    tried first (greedy), the shorter when the longer is not there or not a whole word."""
+    branches = [re.escape(char) + _branches(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 class Glosser:

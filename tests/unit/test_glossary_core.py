@@ -123,6 +123,8 @@ def _as_markdown_would(text: str, terms: list[Entry]) -> str:
 @pytest.mark.parametrize("text", [
     "A GAN, two GANs, no GANsy, a CA-GAN, regret but not Regret, TF-IDF weights and DrQA.",
     "GAN", "", "nothing here", "GANs GAN GANs",
+    # a term inside a longer one: the longer where it is a whole word, else the shorter
+    "GANs-based, GANsGAN, TF-IDFs, TF-IDF-IDF, DrQAs, -GAN- and (regret).",
 ])
 def test_glossed_finds_the_terms_the_abbr_extension_wraps(text):
     terms = entries()
@@ -138,3 +140,17 @@ def test_glossed_agrees_with_the_abbr_extension_on_every_definition_of_the_proje
     html = markdown.markdown("\n\n".join(texts) + f"\n\n{lines}\n", extensions=["abbr"])
     paragraphs = [p.removeprefix("<p>").removesuffix("</p>") for p in html.split("\n")]
     assert len(texts) > 100 and paragraphs == [_as_markdown_would(text, terms) for text in texts]
+
+
+def test_an_empty_glossary_matches_nothing():
+    assert glossary.matcher([]).search("GAN and anything") is None
+
+
+def test_the_longest_whole_word_term_wins_as_in_the_abbr_extension():
+    terms = glossary.parse("*[CA]: Cellular automaton — a grid.\n*[CA-GAN]: A conditional GAN — one.\n"
+                           "*[GAN]: Generative Adversarial Network — two networks.\n", "glossary.md")
+    text = "CA-GAN, CA, CA-GANs and CA-GAN-CA."
+    lines = "\n".join(f"*[{e.term}]: {e.title}" for e in terms)
+    html = markdown.markdown(f"{text}\n\n{lines}\n", extensions=["abbr"])
+    assert _as_markdown_would(text, terms) == html.removeprefix("<p>").removesuffix("</p>")
+    assert [t for t, e in glossary.Glosser(terms).runs(text) if e] == ["CA-GAN", "CA", "CA", "CA-GAN", "CA"]
