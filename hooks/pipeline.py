@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 import time
 from collections.abc import Callable
@@ -54,7 +55,7 @@ from summit.formatting import ReferenceFormatter  # noqa: E402
 from summit.markdown_abbr_scope import AbbrScopeExtension  # noqa: E402
 from summit.markdown_html import PREFIX as PLACE_TOKEN  # noqa: E402
 from summit.markdown_html import PlaceHtmlExtension  # noqa: E402
-from summit.markdown_references import ReferenceListExtension  # noqa: E402
+from summit.markdown_references import ReferenceFootnotesExtension  # noqa: E402
 from summit.paths import page_url  # noqa: E402
 from summit.related import RelatedTalk, related_talks  # noqa: E402
 from summit.search_terms import talk_keywords  # noqa: E402
@@ -66,6 +67,7 @@ BUILD = "summit_notes"  # the config key that carries this build's SiteBuild bet
 TALK_BOOST = 3  # talk pages outrank overviews and indexes that mention the same names
 OVERVIEW_BOOST = 0.5
 OFFLINE_SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
+MARKER_ID = re.compile(r'<sup id="(fnref\d*:ref-[^"]+)"')  # a citation's marker (partials/footnote-markers.html)
 
 
 @dataclass
@@ -105,7 +107,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config[BUILD] = SiteBuild(corpus, views, related_talks(corpus, views.relations))
     config.markdown_extensions.append(AbbrScopeExtension())  # no glossary tooltip inside a link
     config.markdown_extensions.append(PlaceHtmlExtension(views.html_for))  # references' HTML, rendered once
-    config.markdown_extensions.append(ReferenceListExtension(views.html_for, views.footnote_references))
+    config.markdown_extensions.append(
+        ReferenceFootnotesExtension(views.html_for, views.footnote_references, views.footnote_markers))
     # mkdocs-bibtex's on_config (next) keeps its registry when references.bib is older than its
     # last configuration, instead of parsing the file the corpus has just read; on_pre_build
     # then gives it ours (NotesRegistry).
@@ -224,9 +227,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         if f'id="fn:ref-{key}"' not in html:
             raise PluginError(f"docs/{page.file.src_uri}: citation '{key}' did not render as a reference")
     if cited and page.present_anchor_ids is not None:
-        # The references' list is raw HTML to Markdown (summit/markdown_references.py), so MkDocs'
-        # check of links to anchors does not see its ids; each has just been found in the page.
+        # The references' list and the citations' markers are raw HTML to Markdown
+        # (summit/markdown_references.py), so MkDocs' check of links to anchors does not see
+        # their ids: the list's have just been found in the page, the markers' are read from it.
         page.present_anchor_ids |= {f"fn:ref-{key}" for key in cited}
+        page.present_anchor_ids |= set(MARKER_ID.findall(html))
     if PLACE_TOKEN in html:  # a token Markdown did not see as a block of its own: its HTML is missing
         token = html[html.index(PLACE_TOKEN):].split("-->", 1)[0] + "-->"
         raise PluginError(f"docs/{page.file.src_uri}: {token} was left in the page (it must be a block of its own)")

@@ -56,7 +56,9 @@ def cited_keys(markdown: str, where: str, known: Collection[str], line_offset: i
                 raise SourceError(f"{where}:{line}: unknown citation key '{key}'{closest(key, known)}")
             if key not in keys:
                 keys.append(key)
-    for label in FOOTNOTE_LABEL.findall(prose):
+    # In code too: the citations' markers are placed before Markdown sees code spans
+    # (summit/markdown_references.py), so the prefix is the citations' everywhere.
+    for label in FOOTNOTE_LABEL.findall(without_comments):
         if label.startswith(RESERVED_FOOTNOTE_PREFIX):
             raise SourceError(f"{where}: footnote [^{label}] uses the '{RESERVED_FOOTNOTE_PREFIX}' prefix reserved for citations")
     return keys

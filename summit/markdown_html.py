@@ -5,9 +5,9 @@ A reference (its text and its BibTeX control) was Markdown inside its footnote, 
 every page citing the work. It is rendered once per build as HTML instead (summit/views.py,
 partials/reference.html and partials/bibtex.html) and reaches its footnote as a token alone in
 its block (overrides/markdown/placed-html.md). Where every footnote of a page is a reference,
-summit/markdown_references.py lists them all as one element. Elsewhere (a page with a footnote
-of the author's own), the footnotes extension lists them and a reference's token becomes its
-elements here: each joins Markdown's tree as that element, its content kept as raw HTML in
+summit/markdown_references.py numbers and lists them before Markdown parses the page. Elsewhere
+(a page with a footnote of the author's own), the footnotes extension lists them and a
+reference's token becomes its elements here: each joins Markdown's tree as that element, its content kept as raw HTML in
 Python-Markdown's own store, so Markdown neither parses nor walks it again; and Markdown's
 footnotes, seeing a block element last rather than a paragraph, give the footnote's back-link a
 paragraph of its own after it (a raw-HTML paragraph would have taken the back-link, and the
@@ -22,10 +22,6 @@ lists, and raw HTML tag by tag.)
 A token is an HTML comment, so a page's tokens left out of Markdown (a code sample) stay
 invisible; render(kind, key) raises for a token it cannot render, and the build fails; the
 MkDocs side fails a page where a token is left (hooks/pipeline.py, on_page_content).
-
-Two more savings, the output unchanged (tests/unit/test_markdown_html.py compares): a footnote
-that starts with a placed element, and every footnote marker's number, are final text, marked
-atomic so that Markdown's inline patterns skip them.
 """
 
 from __future__ import annotations
@@ -37,9 +33,7 @@ from collections.abc import Callable, Sequence
 from markdown import Extension, Markdown
 from markdown.blockparser import BlockParser
 from markdown.blockprocessors import BlockProcessor
-from markdown.extensions.footnotes import FootnoteInlineProcessor
 from markdown.postprocessors import Postprocessor
-from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER, AtomicString
 
 TOKEN = re.compile(r"<!-- html:(?P<kind>[a-z-]+) (?P<key>[^\s<>]+) -->")
@@ -47,8 +41,6 @@ PREFIX = "<!-- html:"
 # Tested before the other block processors: there is a token block per reference, and none of
 # them has anything to do with it.
 PRIORITY = 200
-# After the footnotes extension builds its list (50), before the inline patterns run (20).
-SETTLE_PRIORITY = 30
 # Before Markdown puts its raw HTML back in the page (30).
 STASHED_PRIORITY = 35
 
@@ -73,7 +65,6 @@ class _PlaceHtml(BlockProcessor):
     def __init__(self, parser: BlockParser, render: Render):
         super().__init__(parser)
         self.render = render
-        self.placed: set[etree.Element] = set()  # this conversion's elements, for _SettleFootnotes
 
     def test(self, parent: etree.Element, block: str) -> bool:
         return block.startswith(PREFIX)
@@ -89,41 +80,7 @@ class _PlaceHtml(BlockProcessor):
         except ValueError as error:
             raise ValueError(f"<!-- html:{kind} {key} -->: {error}") from None
         parent.extend(placed)
-        self.placed.update(placed)
         return None
-
-
-class _SettleFootnotes(Treeprocessor):
-    """A footnote that starts with a placed element is a reference and holds no Markdown: its
-    text is final HTML, and so is what the footnotes extension adds (the back-link). Marked
-    atomic, the inline patterns (about fifteen tried on each text of each footnote) skip it."""
-
-    def __init__(self, place: _PlaceHtml):
-        super().__init__(place.parser.md)
-        self.place = place
-
-    def run(self, root: etree.Element) -> None:
-        placed = self.place.placed
-        if not placed:
-            return
-        for item in root.iter("li"):
-            if len(item) and item[0] in placed:
-                for node in item.iter():
-                    if node.text and not isinstance(node.text, AtomicString):
-                        node.text = AtomicString(node.text)
-                    if node.tail and not isinstance(node.tail, AtomicString):
-                        node.tail = AtomicString(node.tail)
-        placed.clear()
-
-
-class _FootnoteNumber(FootnoteInlineProcessor):
-    """The footnotes extension's marker, its number final: not tried against every inline pattern."""
-
-    def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element | None, int | None, int | None]:
-        sup, start, end = super().handleMatch(m, data)
-        if sup is not None:
-            sup[0].text = AtomicString(sup[0].text)
-        return sup, start, end
 
 
 class _PlaceStashedHtml(Postprocessor):
@@ -158,10 +115,5 @@ class PlaceHtmlExtension(Extension):
         self.render = render
 
     def extendMarkdown(self, md: Markdown) -> None:
-        place = _PlaceHtml(md.parser, self.render)
-        md.parser.blockprocessors.register(place, "place_html", PRIORITY)
-        md.treeprocessors.register(_SettleFootnotes(place), "settle_footnotes", SETTLE_PRIORITY)
+        md.parser.blockprocessors.register(_PlaceHtml(md.parser, self.render), "place_html", PRIORITY)
         md.postprocessors.register(_PlaceStashedHtml(md, self.render), "place_stashed_html", STASHED_PRIORITY)
-        if "footnote" in md.inlinePatterns:  # the footnotes extension's marker, at its own priority
-            marker = md.inlinePatterns["footnote"]
-            md.inlinePatterns.register(_FootnoteNumber(marker.pattern, marker.footnotes), "footnote", 175)

@@ -1,35 +1,46 @@
-"""A Python-Markdown extension: a page's footnotes, when every one is a reference, as one element.
+"""A Python-Markdown extension: a page's references, when every footnote of the page is one,
+numbered, linked and listed in one pass over its text, before Markdown parses it.
 
-mkdocs-bibtex writes a page's references as Markdown footnotes whose text is a token for the
-reference's HTML (overrides/markdown/placed-html.md, summit/markdown_html.py). Python-Markdown's
-footnotes extension then builds the list element by element, with its number, its back-links
-and their titles, and every later step of Markdown walks and writes those elements again: about
-700 calls per reference, a fifth of a talk page's Markdown. Here the list is rendered once from
-a template (overrides/partials/footnote-references.html, through render_list) with what the
-footnotes extension knows (the order, the ids, how often each was cited) and joins the page as
-one element whose content Markdown keeps as raw HTML.
+mkdocs-bibtex writes a citation as a footnote marker, "[^ref-KEY]", and each reference as a
+footnote whose text is a token for the reference's HTML (overrides/markdown/placed-html.md,
+summit/markdown_html.py). Python-Markdown's footnotes extension would parse each definition as
+Markdown, try every inline pattern around each marker and build the list element by element,
+which every later step of Markdown walks again: about a sixth of a talk page's Markdown, for
+HTML that is known before Markdown starts. Here each marker becomes its HTML (the template
+overrides/partials/footnote-markers.html) and the definitions become the list
+(partials/footnote-references.html), both in Markdown's raw HTML store, as the footnotes
+extension would write them: the same ids, numbers, back-links and titles.
 
-The footnotes extension still finds the definitions and numbers the markers in the text. A page
-with a footnote of its own (not a reference) keeps the footnotes extension's list as it was.
-tests/unit/test_markdown_references.py checks the output against the footnotes extension's.
+One difference: a work cited twice has its first marker (id "fnref:…") where it is first in the
+page's text, and its back-links in that order. The footnotes extension numbers them in the
+order its inline step visits the page (paragraphs before what is nested in lists, admonitions
+and figures).
+
+A page with any other footnote, or with the footnotes extension set up otherwise than its
+defaults, is left to the footnotes extension (and summit/markdown_html.py places each
+reference's HTML in its footnote). tests/unit/test_markdown_references.py compares the output
+with the footnotes extension's own.
 """
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as etree
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from markdown import Extension, Markdown
 from markdown.extensions.footnotes import FootnoteExtension
-from markdown.treeprocessors import Treeprocessor
+from markdown.preprocessors import Preprocessor
 
-from .markdown_html import TOKEN, Render, element
+from .markdown_html import Render
 
-# The footnotes extension builds its list at 50; this one builds it after the inline patterns
-# (20), once the markers in the text are counted, and before the footnotes extension adds the
-# back-links of markers cited twice to its own list (15).
-LIST_PRIORITY = 16
+# A definition as mkdocs-bibtex writes it with the notes' reference text (NotesRegistry).
+DEFINITION = re.compile(r"^\[\^(?P<label>[^\]\s]+)\]: <!-- html:reference (?P<key>[^\s<>]+) -->[ \t]*$", re.M)
+MARKER = re.compile(r"\[\^(?P<label>[^\]]*)\]")  # the footnotes extension's
+# After the code blocks are put aside (fenced_code_block, 25), before raw HTML is (html_block,
+# 20; MkDocs reads the ids of raw HTML at 21).
+PRIORITY = 22
+DEFAULTS = {"UNIQUE_IDS": False, "USE_DEFINITION_ORDER": True}
 
 
 @dataclass(frozen=True)
@@ -40,87 +51,84 @@ class Footnote:
     title: str  # the back-links' title, "Jump back to footnote N in the text"
 
 
+@dataclass(frozen=True)
+class Marker:
+    id: str  # "fnref:ref-KEY", "fnref2:ref-KEY", …
+    href: str  # "#fn:ref-KEY"
+    text: str  # the footnote's number
+
+
 RenderList = Callable[[list[Footnote], str], str]  # (footnotes, back-link text) -> the list's HTML
+RenderMarkers = Callable[[list[Marker]], list[str]]  # markers -> each one's HTML
 
 
-def _references(footnotes: FootnoteExtension) -> dict[str, tuple[str, str]] | None:
-    """label -> (kind, key) for each footnote if every one is a token, else None."""
-    tokens = {}
-    for label, text in footnotes.footnotes.items():
-        token = TOKEN.fullmatch(text.strip())
-        if token is None:
-            return None
-        tokens[label] = (token["kind"], token["key"])
-    return tokens
-
-
-class _FootnotesUnlessReferences(Treeprocessor):
-    """The footnotes extension's own list builder, left out when _ReferenceList builds it."""
-
-    def __init__(self, md: Markdown, builder: Treeprocessor, footnotes: FootnoteExtension):
+class _References(Preprocessor):
+    def __init__(self, md: Markdown, footnotes: FootnoteExtension, render: Render, render_list: RenderList,
+                 render_markers: RenderMarkers):
         super().__init__(md)
-        self.builder, self.footnotes = builder, footnotes
+        self.footnotes, self.render = footnotes, render
+        self.render_list, self.render_markers = render_list, render_markers
 
-    def run(self, root: etree.Element) -> None:
-        if _references(self.footnotes) is None:
-            self.builder.run(root)
+    def run(self, lines: list[str]) -> list[str]:
+        text = "\n".join(lines)
+        if "[^" not in text:
+            return lines
+        keys = {m["label"]: m["key"] for m in DEFINITION.finditer(text)}  # in the order of definition
+        config = self.footnotes.getConfigs()
+        if not keys or any(config[name] != value for name, value in DEFAULTS.items()):
+            return lines
+        text = DEFINITION.sub("", text)
+        markers = [m for m in MARKER.finditer(text) if m["label"] in keys]
+        place = config["PLACE_MARKER"]
+        if text.count("[^") != len(markers) or text.count(place) > 1 or (place in text and f"\n{place}\n" not in f"\n{text}\n"):
+            return lines  # another footnote, or the list's place inside a paragraph: the footnotes extension's
+        separator = config["SEPARATOR"]
+        number = {label: n for n, label in enumerate(keys, start=1)}
+        cited: dict[str, int] = {}
+        placed = []
+        for m in markers:
+            label = m["label"]
+            cited[label] = cited.get(label, 0) + 1
+            n = cited[label]
+            placed.append(Marker(f"fnref{n if n > 1 else ''}{separator}{label}", f"#fn{separator}{label}",
+                                 config["SUPERSCRIPT_TEXT"].format(number[label])))
+        stash = self.md.htmlStash.store
+        parts, start = [], 0
+        for m, html in zip(markers, self.render_markers(placed)):
+            parts += [text[start:m.start()], stash(html)]
+            start = m.end()
+        parts.append(text[start:])
+        text = "".join(parts)
+        listing = stash(self.render_list(self._footnotes(keys, cited, separator, config["BACKLINK_TITLE"]),
+                                         config["BACKLINK_TEXT"]))
+        text = text.replace(place, listing) if place in text else f"{text}\n\n{listing}\n\n"
+        return text.split("\n")
 
-
-class _ReferenceList(Treeprocessor):
-    def __init__(self, md: Markdown, footnotes: FootnoteExtension, render: Render, render_list: RenderList):
-        super().__init__(md)
-        self.footnotes, self.render, self.render_list = footnotes, render, render_list
-
-    def run(self, root: etree.Element) -> None:
-        footnotes = self.footnotes
-        if not footnotes.footnotes:
-            return
-        tokens = _references(footnotes)
-        if tokens is None:
-            return  # built by the footnotes extension
-        separator, title = footnotes.get_separator(), footnotes.getConfig("BACKLINK_TITLE")
-        items = []
-        for number, (label, (kind, key)) in enumerate(tokens.items(), start=1):
+    def _footnotes(self, keys: dict[str, str], cited: dict[str, int], separator: str, title: str) -> list[Footnote]:
+        footnotes = []
+        for number, (label, key) in enumerate(keys.items(), start=1):
             try:
-                elements = self.render(kind, key)
+                elements = self.render("reference", key)
             except ValueError as error:
-                raise ValueError(f"<!-- html:{kind} {key} -->: {error}") from None
-            first = footnotes.makeFootnoteRefId(label)
-            cited = footnotes.found_refs.get(first, 0)
-            again = tuple(f"fnref{n}{separator}{label}" for n in range(2, cited + 1))
-            items.append(Footnote(footnotes.makeFootnoteId(label), elements, (first, *again), title.format(number)))
-        html = self.render_list(items, footnotes.getConfig("BACKLINK_TEXT"))
-        self._insert(root, element(html, self.md.htmlStash.store))
-
-    def _insert(self, root: etree.Element, footnote_list: etree.Element) -> None:
-        """Where the footnotes extension would put its list: at its marker, or else at the end."""
-        found = self.footnotes.findFootnotesPlaceholder(root)
-        if found is None:
-            root.append(footnote_list)
-            return
-        child, parent, marker_in_text = found
-        index = list(parent).index(child)
-        if marker_in_text:
-            parent.remove(child)
-            parent.insert(index, footnote_list)
-        else:
-            parent.insert(index + 1, footnote_list)
-            child.tail = None
+                raise ValueError(f"<!-- html:reference {key} -->: {error}") from None
+            again = tuple(f"fnref{n}{separator}{label}" for n in range(2, cited.get(label, 0) + 1))
+            footnotes.append(Footnote(f"fn{separator}{label}", elements, (f"fnref{separator}{label}", *again),
+                                      title.format(number)))
+        return footnotes
 
 
-class ReferenceListExtension(Extension):
-    """render(kind, key) -> a token's HTML; render_list(footnotes, back-link text) -> the list.
-    Listed after "footnotes" in the Markdown extensions; without them it does nothing."""
+class ReferenceFootnotesExtension(Extension):
+    """render(kind, key) -> a reference's HTML; render_list(footnotes, back-link text) -> the
+    list; render_markers(markers) -> each marker's HTML. Listed after "footnotes" in the
+    Markdown extensions; without them it does nothing."""
 
-    def __init__(self, render: Render, render_list: RenderList):
+    def __init__(self, render: Render, render_list: RenderList, render_markers: RenderMarkers):
         super().__init__()
-        self.render, self.render_list = render, render_list
+        self.render, self.render_list, self.render_markers = render, render_list, render_markers
 
     def extendMarkdown(self, md: Markdown) -> None:
-        if "footnote" not in md.treeprocessors:
+        footnotes = md.treeprocessors["footnote"].footnotes if "footnote" in md.treeprocessors else None
+        if footnotes is None:
             return
-        builder = md.treeprocessors["footnote"]
-        footnotes: FootnoteExtension = builder.footnotes
-        md.treeprocessors.register(_FootnotesUnlessReferences(md, builder, footnotes), "footnote", 50)
-        md.treeprocessors.register(_ReferenceList(md, footnotes, self.render, self.render_list),
-                                   "reference_list", LIST_PRIORITY)
+        md.preprocessors.register(_References(md, footnotes, self.render, self.render_list, self.render_markers),
+                                  "reference_footnotes", PRIORITY)

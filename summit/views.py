@@ -23,7 +23,7 @@ from . import glossary
 from .corpus import Corpus
 from .glossary import Entry
 from .formatting import ReferenceFormatter
-from .markdown_references import Footnote
+from .markdown_references import Footnote, Marker
 from .paths import file_url_between, rel, url_between
 from .related import RelatedTalk
 from .relations import Relation, corpus_relations
@@ -144,6 +144,13 @@ class Views:
     def footnote_references(self, footnotes: list[Footnote], backlink_text: str) -> str:
         """A page's references as one list (summit/markdown_references.py)."""
         return self._render_html("footnote-references", footnotes=footnotes, backlink_text=backlink_text)
+
+    def footnote_markers(self, markers: list[Marker]) -> list[str]:
+        """A page's citation markers, each one's HTML (summit/markdown_references.py): one
+        rendering for them all, a line each."""
+        if not markers:
+            return []
+        return self._render_html("footnote-markers", markers=markers).splitlines()
 
     def reference_text(self, key: str) -> str:
         """A reference's text as HTML, with the glossary's tooltips (formatted once per build)."""

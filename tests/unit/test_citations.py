@@ -38,3 +38,5 @@ def test_comments_and_footnotes_are_not_citations():
 def test_reserved_footnote_prefix_fails():
     with pytest.raises(SourceError, match=r"footnote \[\^ref-x\] uses the 'ref-' prefix"):
         cited_keys("A note[^ref-x].\n\n[^ref-x]: Text.", "p.md", KNOWN)
+    with pytest.raises(SourceError, match=r"footnote \[\^ref-x\] uses the 'ref-' prefix"):
+        cited_keys("Code: `[^ref-x]`.", "p.md", KNOWN)

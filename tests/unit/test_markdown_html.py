@@ -50,7 +50,6 @@ def test_text_without_tokens_is_untouched():
 
 
 def test_footnotes_without_tokens_come_out_as_the_footnotes_extension_writes_them():
-    # Footnote numbers are marked atomic (not run through the inline patterns): same output.
     text = "A[^1] b[^x] a[^1], Ann.\n\n[^x]: *X* and Ann\n\n[^1]: One\n\n    Two, **bold** [a](b).\n\n*[Ann]: A\n"
     assert convert(text) == markdown.markdown(text, extensions=["footnotes", "abbr"])
 

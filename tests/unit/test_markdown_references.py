@@ -1,8 +1,10 @@
-"""summit/markdown_references.py: when every footnote of a page is a reference, the list is one
-element rendered from the template, and it reads exactly as the footnotes extension's own."""
+"""summit/markdown_references.py: when every footnote of a page is a reference, its markers and
+its list are HTML from the templates, placed before Markdown parses the page, and the page reads
+exactly as with the footnotes extension (but for which citation of a work cited twice is first)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import jinja2
@@ -10,12 +12,14 @@ import markdown
 import pytest
 
 from summit.markdown_html import PlaceHtmlExtension
-from summit.markdown_references import ReferenceListExtension
+from summit.markdown_references import ReferenceFootnotesExtension
 
 ROOT = Path(__file__).resolve().parents[2]
 HTML = {"a": ('<p>Ann, <em>*A*</em> &amp; <a href="https://x.org/a_b">x_y</a>.</p>',
               '<details class="bibtex"><summary>BibTeX</summary><pre><code>@misc{a}</code></pre></details>'),
         "b": ("<p>Bob. B.</p>", '<details class="bibtex"><summary>BibTeX</summary><pre><code>@misc{b}</code></pre></details>')}
+TEMPLATES = jinja2.Environment(loader=jinja2.FileSystemLoader(ROOT / "overrides"),
+                               trim_blocks=True, lstrip_blocks=True)  # as hooks/pipeline.py sets it
 
 
 def render(kind: str, key: str) -> tuple[str, ...]:
@@ -25,14 +29,22 @@ def render(kind: str, key: str) -> tuple[str, ...]:
 
 
 def render_list(footnotes, backlink_text: str) -> str:
-    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(ROOT / "overrides"),
-                                     trim_blocks=True, lstrip_blocks=True)  # as hooks/pipeline.py sets it
-    return environment.get_template("partials/footnote-references.html").render(
+    return TEMPLATES.get_template("partials/footnote-references.html").render(
         footnotes=footnotes, backlink_text=backlink_text)
 
 
+def render_markers(markers) -> list[str]:  # as summit/views.py renders them
+    return TEMPLATES.get_template("partials/footnote-markers.html").render(markers=markers).splitlines()
+
+
+def references(**replaced) -> ReferenceFootnotesExtension:
+    parts = {"render": render, "render_list": render_list, "render_markers": render_markers, **replaced}
+    return ReferenceFootnotesExtension(parts["render"], parts["render_list"], parts["render_markers"])
+
+
 def convert(text: str, *extensions) -> str:
-    return markdown.markdown(text, extensions=["footnotes", "abbr", PlaceHtmlExtension(render), *extensions])
+    return markdown.markdown(text, extensions=["footnotes", "abbr", "admonition", "pymdownx.superfences",
+                                               PlaceHtmlExtension(render), *extensions])
 
 
 PAGES = [
@@ -42,32 +54,68 @@ PAGES = [
     "[^ref-b]: <!-- html:reference b -->\n[^ref-a]: <!-- html:reference a -->\n",
     "A defined reference nobody cites, and one cited[^ref-b].\n\n"
     "[^ref-a]: <!-- html:reference a -->\n[^ref-b]: <!-- html:reference b -->\n",
+    "In a list:\n\n- A[^ref-a], *b*\n- and B[^ref-b]\n\nThen A[^ref-a].\n\n!!! note\n    Ann and B[^ref-b].\n\n"
+    "[^ref-a]: <!-- html:reference a -->\n[^ref-b]: <!-- html:reference b -->\n",
+    "```text\nA fenced [^x] is code.\n```\n\nA[^ref-a].\n\n[^ref-a]: <!-- html:reference a -->\n",
+]
+# Left to the footnotes extension: an author's footnote; "[^" in code; the list's place in a paragraph.
+OTHERS = [
     "An author's note[^1] beside a reference[^ref-a].\n\n[^ref-a]: <!-- html:reference a -->\n[^1]: A *note*.\n",
+    "A regular expression, `[^a-z]`, and A[^ref-a].\n\n[^ref-a]: <!-- html:reference a -->\n",
+    "A[^ref-a] and ///Footnotes Go Here/// in a line.\n\n[^ref-a]: <!-- html:reference a -->\n",
     "No footnotes at all, Ann.\n\n*[Ann]: A name\n",
 ]
 
 
+def first_citation_first(html: str) -> str:
+    """The footnotes extension's page with a repeated work's markers numbered in reading order."""
+    seen: dict[str, int] = {}
+
+    def renumber(m: re.Match) -> str:
+        seen[m["label"]] = seen.get(m["label"], 0) + 1
+        n = seen[m["label"]]
+        return f'<sup id="fnref{n if n > 1 else ""}:{m["label"]}">'
+    return re.sub(r'<sup id="fnref\d*:(?P<label>[^"]+)">', renumber, html)
+
+
 @pytest.mark.parametrize("page", PAGES)
-def test_the_list_reads_as_the_footnotes_extensions_own(page):
-    # If a Python-Markdown release changes how it lists footnotes, this fails: update the template.
-    assert convert(page, ReferenceListExtension(render, render_list)) == convert(page)
+def test_the_page_reads_as_with_the_footnotes_extension(page):
+    # If a Python-Markdown release changes how it writes footnotes, this fails: update the templates.
+    assert convert(page, references()) == first_citation_first(convert(page))
 
 
-def test_the_list_is_one_element_from_the_template():
-    seen = []
+@pytest.mark.parametrize("page", OTHERS)
+def test_other_footnotes_are_left_to_the_footnotes_extension(page):
+    assert convert(page, references()) == convert(page)
 
-    def counting(footnotes, backlink_text):
-        seen.append([(f.id, f.backrefs, f.title) for f in footnotes])
+
+def test_a_work_cited_twice_is_first_where_it_is_first_in_the_text():
+    html = convert(PAGES[3], references())
+    assert html.index('id="fnref:ref-a"') < html.index('id="fnref:ref-b"') < html.index('id="fnref2:ref-a"')
+    assert first_citation_first(convert(PAGES[3])) != convert(PAGES[3])  # the footnotes extension's differs
+
+
+def test_markers_and_list_are_each_one_rendering():
+    lists, markers = [], []
+
+    def counting_list(footnotes, backlink_text):
+        lists.append([(f.id, f.backrefs, f.title) for f in footnotes])
         return render_list(footnotes, backlink_text)
 
-    convert(PAGES[0], ReferenceListExtension(render, counting))
-    assert seen == [[("fn:ref-a", ("fnref:ref-a", "fnref2:ref-a"), "Jump back to footnote 1 in the text"),
-                     ("fn:ref-b", ("fnref:ref-b",), "Jump back to footnote 2 in the text")]]
-    seen.clear()
-    convert(PAGES[3], ReferenceListExtension(render, counting))
-    assert seen == []  # an author's own footnote: the footnotes extension lists them all
+    def counting_markers(placed):
+        markers.append([(m.id, m.href, m.text) for m in placed])
+        return render_markers(placed)
+
+    convert(PAGES[0], references(render_list=counting_list, render_markers=counting_markers))
+    assert lists == [[("fn:ref-a", ("fnref:ref-a", "fnref2:ref-a"), "Jump back to footnote 1 in the text"),
+                      ("fn:ref-b", ("fnref:ref-b",), "Jump back to footnote 2 in the text")]]
+    assert markers == [[("fnref:ref-a", "#fn:ref-a", "1"), ("fnref:ref-b", "#fn:ref-b", "2"),
+                        ("fnref2:ref-a", "#fn:ref-a", "1")]]
+    lists.clear()
+    convert(OTHERS[0], references(render_list=counting_list, render_markers=counting_markers))
+    assert lists == []
 
 
 def test_a_reference_it_cannot_render_fails():
     with pytest.raises(ValueError, match=r"^<!-- html:reference c -->: no HTML for reference c"):
-        convert("C[^ref-c].\n\n[^ref-c]: <!-- html:reference c -->\n", ReferenceListExtension(render, render_list))
+        convert("C[^ref-c].\n\n[^ref-c]: <!-- html:reference c -->\n", references())
