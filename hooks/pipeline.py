@@ -232,6 +232,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         # their ids: the list's have just been found in the page, the markers' are read from it.
         page.present_anchor_ids |= {f"fn:ref-{key}" for key in cited}
         page.present_anchor_ids |= set(MARKER_ID.findall(html))
+    if "[^ref-" in html:  # a citation's marker left as text (summit/citations.py reserves the prefix)
+        marker = html[html.index("[^ref-"):].split("]", 1)[0] + "]"
+        raise PluginError(f"docs/{page.file.src_uri}: citation marker {marker} was left as text")
     if PLACE_TOKEN in html:  # a token Markdown did not see as a block of its own: its HTML is missing
         token = html[html.index(PLACE_TOKEN):].split("-->", 1)[0] + "-->"
         raise PluginError(f"docs/{page.file.src_uri}: {token} was left in the page (it must be a block of its own)")

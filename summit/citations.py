@@ -19,6 +19,7 @@ HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 BLOCK = re.compile(r"\[([^\[\]]*@[^\[\]]*)\]")
 KEY = re.compile(r"@([^\s;,\]]+)")
 FOOTNOTE_LABEL = re.compile(r"\[\^([^\]]+)\]")
+FOOTNOTE_DEFINITION = re.compile(r"^[ \t]*\[\^([^\]]+)\]:", re.MULTILINE)
 RESERVED_FOOTNOTE_PREFIX = "ref-"  # mkdocs-bibtex's footnote_format in mkdocs.yml
 
 
@@ -56,6 +57,14 @@ def cited_keys(markdown: str, where: str, known: Collection[str], line_offset: i
                 raise SourceError(f"{where}:{line}: unknown citation key '{key}'{closest(key, known)}")
             if key not in keys:
                 keys.append(key)
+    # A page's footnotes are its references, numbered and listed by summit/markdown_references.py:
+    # a footnote of the author's own would be numbered apart from them.
+    definition = FOOTNOTE_DEFINITION.search(prose)
+    if definition:
+        raise SourceError(
+            f"{where}:{_line(markdown, definition.start()) + line_offset}: footnote [^{definition.group(1)}]: "
+            "a page's footnotes are its references (cite a work with [@key]; write a note in the text)"
+        )
     # In code too: the citations' markers are placed before Markdown sees code spans
     # (summit/markdown_references.py), so the prefix is the citations' everywhere.
     for label in FOOTNOTE_LABEL.findall(without_comments):

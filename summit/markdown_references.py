@@ -1,25 +1,25 @@
-"""A Python-Markdown extension: a page's references, when every footnote of the page is one,
-numbered, linked and listed in one pass over its text, before Markdown parses it.
+"""A Python-Markdown extension: a page's references, numbered, linked and listed in one pass over
+its text, before Markdown parses it.
 
 mkdocs-bibtex writes a citation as a footnote marker, "[^ref-KEY]", and each reference as a
-footnote whose text is a token for the reference's HTML (overrides/markdown/placed-html.md,
-summit/markdown_html.py). Python-Markdown's footnotes extension would parse each definition as
-Markdown, try every inline pattern around each marker and build the list element by element,
-which every later step of Markdown walks again: about a sixth of a talk page's Markdown, for
-HTML that is known before Markdown starts. Here each marker becomes its HTML (the template
-overrides/partials/footnote-markers.html) and the definitions become the list
-(partials/footnote-references.html), both in Markdown's raw HTML store, as the footnotes
-extension would write them: the same ids, numbers, back-links and titles.
+footnote whose text is a token for the reference's HTML (overrides/markdown/placed-html.md).
+Python-Markdown's footnotes extension would parse each definition as Markdown, try every inline
+pattern around each marker and build the list element by element, which every later step of
+Markdown walks again: about a sixth of a talk page's Markdown, for HTML that is known before
+Markdown starts. Here each marker becomes its HTML (overrides/partials/footnote-markers.html)
+and the definitions become the list (partials/footnote-references.html), both in Markdown's
+raw HTML store, as the footnotes extension would write them: the same ids, numbers, back-links
+and titles. Being placed before Markdown sets raw HTML aside, a marker may stand in a raw HTML
+block: the talk header's and a slide caption's citation of the talk do.
 
 One difference: a work cited twice has its first marker (id "fnref:…") where it is first in the
 page's text, and its back-links in that order. The footnotes extension numbers them in the
 order its inline step visits the page (paragraphs before what is nested in lists, admonitions
 and figures).
 
-A page with any other footnote, or with the footnotes extension set up otherwise than its
-defaults, is left to the footnotes extension (and summit/markdown_html.py places each
-reference's HTML in its footnote). tests/unit/test_markdown_references.py compares the output
-with the footnotes extension's own.
+A page's footnotes are its references: summit/citations.py fails a page with a footnote of its
+own, which the footnotes extension would number apart from them. tests/unit/
+test_markdown_references.py compares the output with the footnotes extension's own.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from .markdown_html import Render
 DEFINITION = re.compile(r"^\[\^(?P<label>[^\]\s]+)\]: <!-- html:reference (?P<key>[^\s<>]+) -->[ \t]*$", re.M)
 MARKER = re.compile(r"\[\^(?P<label>[^\]]*)\]")  # the footnotes extension's
 # After the code blocks are put aside (fenced_code_block, 25), before raw HTML is (html_block,
-# 20; MkDocs reads the ids of raw HTML at 21).
+# 20; MkDocs reads the ids of raw HTML at 21): a raw HTML block's marker is placed too.
 PRIORITY = 22
 DEFAULTS = {"UNIQUE_IDS": False, "USE_DEFINITION_ORDER": True}
 
@@ -71,41 +71,41 @@ class _References(Preprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         text = "\n".join(lines)
-        if "[^" not in text:
+        keys = {m["label"]: m["key"] for m in DEFINITION.finditer(text)} if "[^" in text else {}
+        if not keys:  # label -> key, in the order of definition: the footnotes' numbers
             return lines
-        keys = {m["label"]: m["key"] for m in DEFINITION.finditer(text)}  # in the order of definition
         config = self.footnotes.getConfigs()
-        if not keys or any(config[name] != value for name, value in DEFAULTS.items()):
-            return lines
-        text = DEFINITION.sub("", text)
-        markers = [m for m in MARKER.finditer(text) if m["label"] in keys]
+        for name, value in DEFAULTS.items():
+            if config[name] != value:
+                raise ValueError(f"the footnotes extension's {name} must be {value} (summit/markdown_references.py)")
+        text, cited = self._place_markers(DEFINITION.sub("", text), keys, config)
+        listing = self.md.htmlStash.store(self.render_list(self._footnotes(keys, cited, config), config["BACKLINK_TEXT"]))
         place = config["PLACE_MARKER"]
-        if text.count("[^") != len(markers) or text.count(place) > 1 or (place in text and f"\n{place}\n" not in f"\n{text}\n"):
-            return lines  # another footnote, or the list's place inside a paragraph: the footnotes extension's
-        separator = config["SEPARATOR"]
+        if place not in text:
+            return f"{text}\n\n{listing}\n\n".split("\n")  # at the end, as the footnotes extension puts it
+        if f"\n{place}\n" not in f"\n{text}\n":
+            raise ValueError(f"{place} must be a line of its own")
+        return text.replace(place, listing, 1).split("\n")
+
+    def _place_markers(self, text: str, keys: dict[str, str], config: dict) -> tuple[str, dict[str, int]]:
+        """The text with each marker's HTML in the store, and how often each label is cited."""
+        separator, cited, markers = config["SEPARATOR"], {}, []
         number = {label: n for n, label in enumerate(keys, start=1)}
-        cited: dict[str, int] = {}
-        placed = []
-        for m in markers:
+        found = [m for m in MARKER.finditer(text) if m["label"] in keys]
+        for m in found:
             label = m["label"]
-            cited[label] = cited.get(label, 0) + 1
-            n = cited[label]
-            placed.append(Marker(f"fnref{n if n > 1 else ''}{separator}{label}", f"#fn{separator}{label}",
-                                 config["SUPERSCRIPT_TEXT"].format(number[label])))
-        stash = self.md.htmlStash.store
+            n = cited[label] = cited.get(label, 0) + 1
+            markers.append(Marker(f"fnref{n if n > 1 else ''}{separator}{label}", f"#fn{separator}{label}",
+                                  config["SUPERSCRIPT_TEXT"].format(number[label])))
         parts, start = [], 0
-        for m, html in zip(markers, self.render_markers(placed)):
-            parts += [text[start:m.start()], stash(html)]
+        for m, html in zip(found, self.render_markers(markers), strict=True):
+            parts += [text[start:m.start()], self.md.htmlStash.store(html)]
             start = m.end()
         parts.append(text[start:])
-        text = "".join(parts)
-        listing = stash(self.render_list(self._footnotes(keys, cited, separator, config["BACKLINK_TITLE"]),
-                                         config["BACKLINK_TEXT"]))
-        text = text.replace(place, listing) if place in text else f"{text}\n\n{listing}\n\n"
-        return text.split("\n")
+        return "".join(parts), cited
 
-    def _footnotes(self, keys: dict[str, str], cited: dict[str, int], separator: str, title: str) -> list[Footnote]:
-        footnotes = []
+    def _footnotes(self, keys: dict[str, str], cited: dict[str, int], config: dict) -> list[Footnote]:
+        separator, footnotes = config["SEPARATOR"], []
         for number, (label, key) in enumerate(keys.items(), start=1):
             try:
                 elements = self.render("reference", key)
@@ -113,7 +113,7 @@ class _References(Preprocessor):
                 raise ValueError(f"<!-- html:reference {key} -->: {error}") from None
             again = tuple(f"fnref{n}{separator}{label}" for n in range(2, cited.get(label, 0) + 1))
             footnotes.append(Footnote(f"fn{separator}{label}", elements, (f"fnref{separator}{label}", *again),
-                                      title.format(number)))
+                                      config["BACKLINK_TITLE"].format(number)))
         return footnotes
 
 

@@ -1,15 +1,9 @@
-"""Links between pages, written as Markdown link targets that MkDocs resolves and checks."""
+"""Links between pages in HTML that MkDocs does not rewrite: the URLs MkDocs gives the pages."""
 
 from __future__ import annotations
 
 import posixpath
 from functools import lru_cache
-
-
-@lru_cache(maxsize=None)  # keyed by its inputs: the same links recur on every generated page
-def rel(from_src: str, to_src: str) -> str:
-    """A link target from one page's source (e.g. a/b.md) to another's, as MkDocs resolves it."""
-    return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
 
 
 def page_url(src_uri: str, use_directory_urls: bool = True) -> str:

@@ -52,9 +52,10 @@ HANDLERS: dict[str, Callable[[Views, str, str, str, bool], str]] = {
     "sections": _sections,
     "tag-vocabulary": _tag_vocabulary,
 }
-# These become HTML in place of a block of the page (summit/markdown_html.py): each must be a
-# block of its own, or its listing would be left out of the page unseen.
-OWN_BLOCK = {"talk-table", "section-talks", "sections", "tag-vocabulary"}
+# These become a block of HTML in the page (a slide's figure, or a listing's token that
+# summit/markdown_html.py replaces): each must be a block of its own, or Markdown would take it
+# into a paragraph (a listing would be left out of the page unseen).
+OWN_BLOCK = {"slide", "talk-table", "section-talks", "sections", "tag-vocabulary"}
 
 
 def expand(markdown: str, src_uri: str, views: Views, line_offset: int = 0, use_directory_urls: bool = True) -> str:

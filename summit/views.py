@@ -24,7 +24,7 @@ from .corpus import Corpus
 from .glossary import Entry
 from .formatting import ReferenceFormatter
 from .markdown_references import Footnote, Marker
-from .paths import file_url_between, rel, url_between
+from .paths import file_url_between, url_between
 from .related import RelatedTalk
 from .relations import Relation, corpus_relations
 from .summit_map import MapTalk, layout
@@ -91,7 +91,7 @@ class Views:
         """Header, the author's text, related talks, references and "Cite these notes"."""
         return self._render(
             "talk-page",
-            header=self.talk_header(talk),
+            header=self.talk_header(talk, use_directory_urls),
             body=body.strip(),
             related=self.related_talks(talk, related, use_directory_urls),
             cite=self.cite_these_notes(talk, url),
@@ -101,11 +101,13 @@ class Views:
         """Any other page that cites: its text, then its references."""
         return markdown.rstrip() + "\n\n" + self._render("references")
 
-    def talk_header(self, talk: Talk) -> str:
+    def talk_header(self, talk: Talk, use_directory_urls: bool = True) -> str:
+        """HTML, a raw block of the talk page's Markdown: its citation of the talk is Markdown's."""
         buttons = [(LINK_LABELS[kind], self.corpus.bib.primary_link(key)) for kind, key in talk.links.items()]
-        return self._render(
-            "talk-header", talk=talk, speakers_page=rel(talk.src_uri, SPEAKERS),
-            section_link=rel(talk.src_uri, talk.section.src_uri), buttons=buttons,
+        return self._render_html(
+            "talk-header", talk=talk, glossed=self.glossed, buttons=buttons, summit=SUMMIT, summit_date=SUMMIT_DATE,
+            speakers_page=url_between(talk.src_uri, SPEAKERS, use_directory_urls),
+            section_link=url_between(talk.src_uri, talk.section.src_uri, use_directory_urls),
         )
 
     def related_talks(self, talk: Talk, related: list[RelatedTalk], use_directory_urls: bool = True) -> str:
@@ -122,9 +124,9 @@ class Views:
         return self._render("cite-these-notes", citation=citation)
 
     def slide(self, talk: Talk, slide: Slide, use_directory_urls: bool = True) -> str:
-        drawing = self._placed("slide-image", f"{talk.slug}-{slide.number}", slide=slide,
-                               href=file_url_between(talk.src_uri, slide.src, use_directory_urls))
-        return self._render("slide", talk=talk, slide=slide, drawing=drawing)
+        """HTML, a raw block of the talk page's Markdown: its citation of the talk is Markdown's."""
+        return self._render_html("slide-figure", talk=talk, slide=slide, glossed=self.glossed, summit=SUMMIT,
+                                 href=file_url_between(talk.src_uri, slide.src, use_directory_urls))
 
     def reference(self, key: str) -> str:
         """A reference as mkdocs-bibtex places it after "[^ref-key]: ": a token for its HTML,

@@ -45,6 +45,9 @@ APPENDED = {
         PAGE + r":\d+: citation \[@choi2020fairgen\] is inside code"),
     "key cut at a dot": (
         TALK, "\nSee [@choi.2020].\n", PAGE + r":\d+: unknown citation key 'choi\.2020'"),
+    "a footnote of the page's own": (
+        TALK, "\nA note[^aside].\n\n[^aside]: An aside.\n",
+        PAGE + r":\d+: footnote \[\^aside\]: a page's footnotes are its references"),
     "unknown shortcode": (
         TALK, "\n<!-- md:slideshow 1 -->\n", PAGE + r":\d+: unknown shortcode 'md:slideshow'"),
     "listing inside a paragraph": (

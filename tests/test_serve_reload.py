@@ -81,7 +81,7 @@ EDITS: list[tuple[str, Callable[[Path], None], str, str]] = [
     ("tags.yml", lambda p: edit(p / "tags.yml", "Privacy: Protecting the people behind the data.",
                                 "Privacy: Protecting the people behind the reloaded data."),
      "tags/", "behind the reloaded data"),
-    ("template", lambda p: edit(p / "overrides/markdown/talk-header.md", "Talk {{ talk.number }} ·", "Talk {{ talk.number }} (reloaded template) ·"),
+    ("template", lambda p: edit(p / "overrides/partials/talk-header.html", '"Talk " ~ talk.number ~ " · "', '"Talk " ~ talk.number ~ " (reloaded template) · "'),
      TALK_URL, "(reloaded template)"),
     ("CSS", lambda p: (p / "docs/assets/stylesheets/summit.css").write_text(
         (p / "docs/assets/stylesheets/summit.css").read_text() + "\n/* reloaded css */\n"),

@@ -31,12 +31,20 @@ def test_key_cut_at_a_dot_is_unknown():
         cited_keys("See [@choi.2020].", "p.md", KNOWN)
 
 
-def test_comments_and_footnotes_are_not_citations():
-    assert cited_keys("<!-- [@nope] -->\nA note[^1].\n\n[^1]: Text.", "p.md", KNOWN) == []
+def test_comments_and_footnote_markers_are_not_citations():
+    assert cited_keys("<!-- [@nope] -->\nA regular expression, `[^a-z]+`, and [^x] as text.", "p.md", KNOWN) == []
+
+
+def test_a_footnote_of_the_pages_own_fails_with_its_line():
+    with pytest.raises(SourceError, match=r"^p\.md:4: footnote \[\^1\]: a page's footnotes are its references"):
+        cited_keys("A note[^1].\n\nMore.\n[^1]: Text.", "p.md", KNOWN)
+    with pytest.raises(SourceError, match=r"^p\.md:13: footnote \[\^n\]"):  # in a list item, with the front matter's lines
+        cited_keys("- A[^n].\n\n    [^n]: Text.", "p.md", KNOWN, line_offset=10)
+    assert cited_keys("```\n[^1]: a footnote, shown as code\n```\n", "p.md", KNOWN) == []
 
 
 def test_reserved_footnote_prefix_fails():
     with pytest.raises(SourceError, match=r"footnote \[\^ref-x\] uses the 'ref-' prefix"):
-        cited_keys("A note[^ref-x].\n\n[^ref-x]: Text.", "p.md", KNOWN)
+        cited_keys("A note[^ref-x].", "p.md", KNOWN)
     with pytest.raises(SourceError, match=r"footnote \[\^ref-x\] uses the 'ref-' prefix"):
         cited_keys("Code: `[^ref-x]`.", "p.md", KNOWN)

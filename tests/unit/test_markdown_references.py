@@ -1,17 +1,21 @@
-"""summit/markdown_references.py: when every footnote of a page is a reference, its markers and
-its list are HTML from the templates, placed before Markdown parses the page, and the page reads
-exactly as with the footnotes extension (but for which citation of a work cited twice is first)."""
+"""summit/markdown_references.py: a page's citation markers and its list of references are HTML
+from the templates, placed before Markdown parses the page, and the page reads exactly as the
+footnotes extension would write it with each reference's HTML in its footnote (but for which
+citation of a work cited twice is first)."""
 
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as etree
 from pathlib import Path
 
 import jinja2
 import markdown
 import pytest
+from markdown.blockprocessors import BlockProcessor
+from markdown.extensions import Extension
+from markdown.util import AtomicString
 
-from summit.markdown_html import PlaceHtmlExtension
 from summit.markdown_references import ReferenceFootnotesExtension
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -42,9 +46,35 @@ def references(**replaced) -> ReferenceFootnotesExtension:
     return ReferenceFootnotesExtension(parts["render"], parts["render_list"], parts["render_markers"])
 
 
+class _ReferenceInFootnote(BlockProcessor):
+    """The oracle's half: a footnote's token becomes the reference's elements, their content
+    kept as raw HTML, as the notes placed them in the footnotes extension's list before."""
+
+    def test(self, parent, block):
+        return block.startswith("<!-- html:reference ")
+
+    def run(self, parent, blocks):
+        key = blocks.pop(0).split()[2]
+        for html in render("reference", key):
+            start, end = html.find(">") + 1, html.rfind("</")
+            shell = etree.fromstring(html[:start] + html[end:])
+            shell.text = AtomicString(self.parser.md.htmlStash.store(html[start:end]))
+            parent.append(shell)
+
+
+class FootnotesWithReferences(Extension):
+    def extendMarkdown(self, md):
+        md.parser.blockprocessors.register(_ReferenceInFootnote(md.parser), "reference_in_footnote", 200)
+
+
 def convert(text: str, *extensions) -> str:
-    return markdown.markdown(text, extensions=["footnotes", "abbr", "admonition", "pymdownx.superfences",
-                                               PlaceHtmlExtension(render), *extensions])
+    return markdown.markdown(text, extensions=["footnotes", "abbr", "admonition", "md_in_html",
+                                               "pymdownx.superfences", *extensions])
+
+
+def footnotes_extension(text: str) -> str:
+    """What the footnotes extension writes, each reference's HTML in its footnote."""
+    return first_citation_first(convert(text, FootnotesWithReferences()))
 
 
 PAGES = [
@@ -57,12 +87,7 @@ PAGES = [
     "In a list:\n\n- A[^ref-a], *b*\n- and B[^ref-b]\n\nThen A[^ref-a].\n\n!!! note\n    Ann and B[^ref-b].\n\n"
     "[^ref-a]: <!-- html:reference a -->\n[^ref-b]: <!-- html:reference b -->\n",
     "```text\nA fenced [^x] is code.\n```\n\nA[^ref-a].\n\n[^ref-a]: <!-- html:reference a -->\n",
-]
-# Left to the footnotes extension: an author's footnote; "[^" in code; the list's place in a paragraph.
-OTHERS = [
-    "An author's note[^1] beside a reference[^ref-a].\n\n[^ref-a]: <!-- html:reference a -->\n[^1]: A *note*.\n",
     "A regular expression, `[^a-z]`, and A[^ref-a].\n\n[^ref-a]: <!-- html:reference a -->\n",
-    "A[^ref-a] and ///Footnotes Go Here/// in a line.\n\n[^ref-a]: <!-- html:reference a -->\n",
     "No footnotes at all, Ann.\n\n*[Ann]: A name\n",
 ]
 
@@ -81,18 +106,28 @@ def first_citation_first(html: str) -> str:
 @pytest.mark.parametrize("page", PAGES)
 def test_the_page_reads_as_with_the_footnotes_extension(page):
     # If a Python-Markdown release changes how it writes footnotes, this fails: update the templates.
-    assert convert(page, references()) == first_citation_first(convert(page))
-
-
-@pytest.mark.parametrize("page", OTHERS)
-def test_other_footnotes_are_left_to_the_footnotes_extension(page):
-    assert convert(page, references()) == convert(page)
+    assert convert(page, references()) == footnotes_extension(page)
 
 
 def test_a_work_cited_twice_is_first_where_it_is_first_in_the_text():
     html = convert(PAGES[3], references())
     assert html.index('id="fnref:ref-a"') < html.index('id="fnref:ref-b"') < html.index('id="fnref2:ref-a"')
-    assert first_citation_first(convert(PAGES[3])) != convert(PAGES[3])  # the footnotes extension's differs
+    assert footnotes_extension(PAGES[3]) != convert(PAGES[3], FootnotesWithReferences())  # its order differs
+
+
+def test_a_marker_in_a_raw_html_block_is_placed_too():
+    # The talk header and a slide's caption are raw HTML with the citation of the talk in them.
+    page = ('<div class="talk-header">\n<p>Talk 1.1 <em>*x*</em> [^ref-a]</p>\n</div>\n\nA[^ref-a].\n\n'
+            "[^ref-a]: <!-- html:reference a -->\n")
+    html = convert(page, references())
+    assert '<p>Talk 1.1 <em>*x*</em> <sup id="fnref:ref-a"><a class="footnote-ref" href="#fn:ref-a">1</a></sup></p>' in html
+    assert 'id="fnref2:ref-a"' in html and "[^" not in html
+
+
+def test_the_lists_place_inside_a_paragraph_fails():
+    with pytest.raises(ValueError, match="///Footnotes Go Here/// must be a line of its own"):
+        convert("A[^ref-a] and ///Footnotes Go Here/// in a line.\n\n[^ref-a]: <!-- html:reference a -->\n",
+                references())
 
 
 def test_markers_and_list_are_each_one_rendering():
@@ -112,8 +147,8 @@ def test_markers_and_list_are_each_one_rendering():
     assert markers == [[("fnref:ref-a", "#fn:ref-a", "1"), ("fnref:ref-b", "#fn:ref-b", "2"),
                         ("fnref2:ref-a", "#fn:ref-a", "1")]]
     lists.clear()
-    convert(OTHERS[0], references(render_list=counting_list, render_markers=counting_markers))
-    assert lists == []
+    convert(PAGES[-1], references(render_list=counting_list, render_markers=counting_markers))
+    assert lists == []  # no references, no list
 
 
 def test_a_reference_it_cannot_render_fails():

@@ -51,3 +51,11 @@ def test_a_listing_must_be_a_paragraph_of_its_own(project):
     for text in ["Talks: <!-- md:talk-table -->\n", "<!-- md:talk-table -->\nMore text.\n", "- <!-- md:sections -->\n"]:
         with pytest.raises(SourceError, match=r"^docs/index\.md:\d+: md:(talk-table|sections) must be a paragraph of its own"):
             expand(text, "index.md", views)
+
+
+def test_a_slide_must_be_a_paragraph_of_its_own(project):
+    # Its figure is a raw HTML block: inside a paragraph it would be broken HTML.
+    from conftest import load
+
+    with pytest.raises(SourceError, match=r"^docs/gen/fair\.md:1: md:slide must be a paragraph of its own"):
+        expand("See <!-- md:slide 1 --> here.\n", "gen/fair.md", NoViews(load(project)))
