@@ -25,6 +25,7 @@ from markdown.util import HTML_PLACEHOLDER
 
 TOKEN = re.compile(r"<!-- html:(?P<kind>[a-z-]+) (?P<key>[^\s<>]+) -->")
 PREFIX = "<!-- html:"
+BLOCK_PLACEHOLDER = re.compile("<p>" + HTML_PLACEHOLDER % r"(\d+)" + "</p>")
 # Before Markdown puts its raw HTML back in the page (30).
 STASHED_PRIORITY = 35
 
@@ -41,15 +42,16 @@ class _PlaceStashedHtml(Postprocessor):
 
     def run(self, text: str) -> str:
         stored = self.md.htmlStash.rawHtmlBlocks
-        for index, html in enumerate(stored):
-            if isinstance(html, str) and html.startswith(PREFIX):
-                token = TOKEN.fullmatch(html.strip())
-                # a block of its own: in a paragraph, a comment is left as it is
-                if token is not None and f"<p>{HTML_PLACEHOLDER % index}</p>" in text:
-                    try:
-                        stored[index] = "\n".join(self.render(token["kind"], token["key"]))
-                    except ValueError as error:
-                        raise ValueError(f"{token[0]}: {error}") from None
+        # A block of its own is a paragraph of its placeholder alone (in a paragraph, a comment
+        # is left as it is); the store also holds every citation's marker, not looked at.
+        for index in map(int, BLOCK_PLACEHOLDER.findall(text)):
+            html = stored[index] if index < len(stored) else None
+            token = TOKEN.fullmatch(html.strip()) if isinstance(html, str) and html.startswith(PREFIX) else None
+            if token is not None:
+                try:
+                    stored[index] = "\n".join(self.render(token["kind"], token["key"]))
+                except ValueError as error:
+                    raise ValueError(f"{token[0]}: {error}") from None
         return text
 
 

@@ -30,21 +30,21 @@ class Symbol:
 NBSP, NDASH, NEWBLOCK = Symbol("nbsp"), Symbol("ndash"), Symbol("newblock")
 
 
-
 class Styled:
     """A run of parts: kind "text" (no markup), "em", "href" (with url) or "protected"."""
 
-    __slots__ = ("kind", "parts", "url", "length")
+    __slots__ = ("kind", "parts", "url", "_length")
 
     def __init__(self, kind: str, parts, url: str = ""):
         """Parts appended as pybtex's constructor does: empty parts dropped, plain runs unpacked,
         adjacent strings and adjacent runs of the same kind (and url) merged. (The hottest code
-        of a build's formatting, hence one loop with no calls but len: classes compared with
-        "is", lengths kept as parts arrive. A plain run's own parts hold no plain run, as it was
-        unpacked when that run was made, so unpacking one level is enough.)"""
+        of a build's formatting, hence one loop with no calls but append: classes compared
+        with "is", the length worked out only when asked for. A plain run's own parts hold no
+        plain run, as it was unpacked when that run was made, so unpacking one level is enough.
+        Empty parts are never kept, so a run is empty exactly when it has no parts.)"""
         self.kind, self.url = kind, url
+        self._length = -1
         out: list = []
-        length = 0
         for part in parts:
             cls = part.__class__
             if cls is Styled and part.kind == "text":
@@ -61,11 +61,9 @@ class Styled:
                             out[-1] += child
                         else:
                             out.append(child)
-                        length += len(child)
                 elif cls is Symbol:
                     out.append(child)
-                    length += 1
-                elif not child.length:
+                elif not child.parts:
                     continue
                 else:
                     last = out[-1] if out else None
@@ -73,12 +71,17 @@ class Styled:
                         out[-1] = Styled(child.kind, last.parts + child.parts, child.url)
                     else:
                         out.append(child)
-                    length += child.length
         self.parts = out
-        self.length = length
+
+    @property
+    def length(self) -> int:
+        """Characters, a symbol counting one (pybtex's len of a rich text)."""
+        if self._length < 0:
+            self._length = sum(_len(part) for part in self.parts)
+        return self._length
 
     def __bool__(self) -> bool:
-        return self.length > 0
+        return bool(self.parts)
 
     def __len__(self) -> int:
         return self.length
