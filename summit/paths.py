@@ -23,15 +23,26 @@ def _folder(src_uri: str, use_directory_urls: bool) -> str:
     return (here if here.endswith("/") else posixpath.dirname(here)) or "."
 
 
-@lru_cache(maxsize=None)  # keyed by its inputs (posixpath.relpath is slow)
+@lru_cache(maxsize=None)  # keyed by its inputs: the same links recur on every generated page
 def url_between(from_src: str, to_src: str, use_directory_urls: bool = True) -> str:
     """The href from one page's URL to another's, for raw HTML that MkDocs does not rewrite."""
     there = page_url(to_src, use_directory_urls)
-    target = posixpath.relpath(there or ".", _folder(from_src, use_directory_urls))
+    target = _relative(there or ".", _folder(from_src, use_directory_urls))
     return target + ("/" if there.endswith("/") and not target.endswith("/") else "")
 
 
 @lru_cache(maxsize=None)  # keyed by its inputs
 def file_url_between(from_src: str, to_path: str, use_directory_urls: bool = True) -> str:
     """The href from one page's URL to a file of docs/ (a slide drawing), for raw HTML."""
-    return posixpath.relpath(to_path, _folder(from_src, use_directory_urls))
+    return _relative(to_path, _folder(from_src, use_directory_urls))
+
+
+def _relative(path: str, start: str) -> str:
+    """posixpath.relpath for paths relative to the site's root, without "." or ".." parts (what
+    page_url gives): relpath makes both absolute through the working directory first, some
+    forty calls a link, and the map, the listings and the related talks have thousands."""
+    to, here = [p for p in path.split("/") if p and p != "."], [p for p in start.split("/") if p and p != "."]
+    common = 0
+    while common < min(len(to), len(here)) and to[common] == here[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + to[common:]) or "."

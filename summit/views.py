@@ -14,6 +14,7 @@ listings, a slide's drawing, a talk page's related talks and its citation.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 from html import escape
@@ -200,7 +201,7 @@ class Views:
 
     def tag_vocabulary(self, page_src: str) -> str:
         """Each tag of tags.yml with its description and how many talks carry it."""
-        counts = {tag: sum(tag in t.tags for t in self.corpus.talks) for tag in self.corpus.vocabulary}
+        counts = Counter(tag for talk in self.corpus.talks for tag in talk.tags)
         tags = [(tag, description, counts[tag]) for tag, description in self.corpus.vocabulary.items()]
         return self._placed("tag-vocabulary", page_src, tags=sorted(tags, key=lambda t: t[0].lower()))
 

@@ -29,3 +29,14 @@ def test_url_between_pages(from_src, to_src, directory_urls, href):
 ])
 def test_file_url_between_a_page_and_a_file(from_src, directory_urls, href):
     assert file_url_between(from_src, "assets/slides/talk-1.svg", directory_urls) == href
+
+
+def test_relative_links_are_those_of_posixpath_relpath():
+    import posixpath
+
+    from summit.paths import _relative
+
+    places = [".", "a", "a/b", "a/b/c.svg", "a/", "a/c/", "b", "map/", "a/b/", "assets/slides/x-1.svg"]
+    for path in places:
+        for start in [".", "a", "a/b", "b", "a/c", "map"]:
+            assert _relative(path, start) == posixpath.relpath(path, start), (path, start)
