@@ -21,7 +21,7 @@ import os
 import re
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -60,7 +60,7 @@ from summit.paths import page_url  # noqa: E402
 from summit.related import RelatedTalk, related_talks  # noqa: E402
 from summit.search_terms import talk_keywords  # noqa: E402
 from summit.talks import Talk  # noqa: E402
-from summit.views import GLOSSARY, MAP, PAPERS, SPEAKERS, TALK_HEADINGS, GeneratedHtml, Views  # noqa: E402
+from summit.views import GLOSSARY, MAP, PAPERS, SPEAKERS, GeneratedHtml, Views  # noqa: E402
 
 log = get_plugin_logger("summit")
 BUILD = "summit_notes"  # the config key that carries this build's SiteBuild between events
@@ -238,36 +238,16 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if PLACE_TOKEN in html:  # a token Markdown did not see as a block of its own: its HTML is missing
         token = html[html.index(PLACE_TOKEN):].split("-->", 1)[0] + "-->"
         raise PluginError(f"docs/{page.file.src_uri}: {token} was left in the page (it must be a block of its own)")
-    if site.corpus.talk_at(page.file.src_uri) is not None:  # its last sections' headings are HTML
-        _add_to_contents(page, [(h.anchor, h.title) for h in TALK_HEADINGS.values()])
     generated = site.generated_html.get(page.file.src_uri)
     if generated is None:
         return html
-    # What Markdown would have done with it: its headings in the table of contents, its ids
-    # known to MkDocs' check of links to anchors.
-    _add_to_contents(page, generated.headings)
+    # What Markdown would have done with it: its headings under the page's title in the table of
+    # contents, its ids known to MkDocs' check of links to anchors.
+    contents = page.toc.items[0].children if page.toc.items else page.toc.items
+    contents.extend(AnchorLink(title, anchor, 2) for anchor, title in generated.headings)
     if page.present_anchor_ids is not None:
         page.present_anchor_ids |= generated.anchors
     return html + "\n" + generated.html
-
-
-def _add_to_contents(page: Page, headings: Iterable[tuple[str, str]]) -> None:
-    """h2 headings written as HTML (partials/heading.html), (anchor, title) in page order after
-    the Markdown's own, join the table of contents as Markdown's would: under the page's title
-    if it has one. An author's heading with the same id would give two elements one id."""
-    contents = page.toc.items[0].children if page.toc.items and page.toc.items[0].level == 1 else page.toc.items
-    taken = set(_ids(page.toc.items))
-    for anchor, title in headings:
-        if anchor in taken:
-            raise PluginError(f"docs/{page.file.src_uri}: a heading of the page has the id '{anchor}' of its "
-                              f"generated section '{title}': rename the heading")
-        contents.append(AnchorLink(title, anchor, 2))
-
-
-def _ids(items: Iterable[AnchorLink]) -> Iterator[str]:
-    for item in items:
-        yield item.id
-        yield from _ids(item.children)
 
 
 @event_priority(-50)  # after the search plugin writes its index, before the offline plugin copies it

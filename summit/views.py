@@ -45,21 +45,6 @@ ANCHOR = re.compile(r'\sid="([^"]+)"')
 
 
 @dataclass(frozen=True)
-class Heading:
-    anchor: str
-    title: str
-
-
-# The sections after a talk's text (markdown/talk-page.md), their headings HTML: Markdown would
-# parse each on every talk page; hooks/pipeline.py adds them to the table of contents.
-TALK_HEADINGS = {
-    "related": Heading("related-talks", "Related talks"),
-    "references": Heading("references", "References"),
-    "cite": Heading("cite-these-notes", "Cite these notes"),
-}
-
-
-@dataclass(frozen=True)
 class GeneratedHtml:
     """HTML a generated page shows after its Markdown. Markdown would only pass it through, and
     its HTML parser walks every tag to do so: on long generated lists that was most of their cost."""
@@ -107,7 +92,6 @@ class Views:
         """Header, the author's text, related talks, references and "Cite these notes"."""
         return self._render(
             "talk-page",
-            headings=TALK_HEADINGS,
             header=self.talk_header(talk, use_directory_urls),
             body=body.strip(),
             related=self.related_talks(talk, related, use_directory_urls),
@@ -131,12 +115,14 @@ class Views:
         def link(src_uri: str) -> str:
             return url_between(talk.src_uri, src_uri, use_directory_urls)
 
-        return self._placed("related-talks", talk.src_uri, related=[(r, link(r.talk.src_uri)) for r in related],
-                            map_link=f"{link(MAP)}#map-{talk.number.replace('.', '-')}")
+        listing = self._placed("related-talks", talk.src_uri, related=[(r, link(r.talk.src_uri)) for r in related],
+                               map_link=f"{link(MAP)}#map-{talk.number.replace('.', '-')}")
+        return self._render("related-talks", listing=listing)
 
     def cite_these_notes(self, talk: Talk, url: str) -> str:
-        return self._placed("cite-these-notes", talk.src_uri, talk=talk, url=url, edition=self.corpus.edition,
-                            summit=SUMMIT, summit_date=SUMMIT_DATE)
+        citation = self._placed("cite-these-notes", talk.src_uri, talk=talk, url=url, edition=self.corpus.edition,
+                                summit=SUMMIT, summit_date=SUMMIT_DATE)
+        return self._render("cite-these-notes", citation=citation)
 
     def slide(self, talk: Talk, slide: Slide, use_directory_urls: bool = True) -> str:
         """HTML, a raw block of the talk page's Markdown: its citation of the talk is Markdown's."""

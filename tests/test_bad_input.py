@@ -48,9 +48,6 @@ APPENDED = {
     "a footnote of the page's own": (
         TALK, "\nA note[^aside].\n\n[^aside]: An aside.\n",
         PAGE + r":\d+: footnote \[\^aside\]: a page's footnotes are its references"),
-    "a heading with a generated section's id": (
-        TALK, "\n## Related talks\n\nMy own list.\n",
-        PAGE + r": a heading of the page has the id 'related-talks' of its generated section"),
     "unknown shortcode": (
         TALK, "\n<!-- md:slideshow 1 -->\n", PAGE + r":\d+: unknown shortcode 'md:slideshow'"),
     "listing inside a paragraph": (
