@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from html import escape
-from typing import Protocol
+from typing import Any, Protocol
 
 from . import glossary
 from .corpus import Corpus
@@ -60,6 +61,8 @@ class GeneratedHtml:
 
 
 class Template(Protocol):
+    module: Any  # the template's macros, as attributes
+
     def render(self, **context: object) -> str: ...
 
 
@@ -78,6 +81,7 @@ class Views:
     _html: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict, repr=False)  # (kind, key) -> a token's HTML
     _reference_text: dict[str, str] = field(default_factory=dict, repr=False)  # key -> its text as HTML
     _glossed: dict[str, str] = field(default_factory=dict, repr=False)  # text -> it as HTML with tooltips
+    _macros: dict[tuple[str, str], Callable[..., str]] = field(default_factory=dict, repr=False)  # (template, name) -> macro
 
     def _render(self, name: str, **context: object) -> str:
         return self.templates.get_template(f"markdown/{name}.md").render(summit=SUMMIT, summit_date=SUMMIT_DATE, **context)
@@ -132,17 +136,24 @@ class Views:
     def reference(self, key: str) -> str:
         """A reference as mkdocs-bibtex places it after "[^ref-key]: ": a token for its HTML,
         which summit/markdown_html.py puts in its place."""
-        return self._render("placed-html", kind="reference", key=key)
+        return self._macro("markdown/placed-html.md", "token")("reference", key)
 
     def html_for(self, kind: str, key: str) -> tuple[str, ...]:
-        """The HTML a "<!-- html:KIND KEY -->" token stands for, as its top-level elements,
-        rendered once per build. A reference is two: its text, its BibTeX control."""
+        """The HTML a "<!-- html:KIND KEY -->" token stands for, rendered once per build. A
+        reference is its text and its BibTeX control."""
         if (kind, key) not in self._html:  # a placed partial is there once rendered (_placed)
             if kind != "reference":
                 raise ValueError(f"no {kind} HTML for {key} in this build")
-            self._html[kind, key] = (self._render_html("reference", text=self.reference_text(key)),
-                                     self._render_html("bibtex", key=key, source=self.corpus.bib.source(key)))
+            reference = self._macro("partials/reference.html", "reference")
+            self._html[kind, key] = (reference(self.reference_text(key), key, self.corpus.bib.source(key)),)
         return self._html[kind, key]
+
+    def _macro(self, template: str, name: str) -> Callable[..., str]:
+        """A template's macro, called from Python: for HTML rendered once per work or per text,
+        where a whole rendering (a new context each time) would cost several times more."""
+        if (template, name) not in self._macros:
+            self._macros[template, name] = getattr(self.templates.get_template(template).module, name)
+        return self._macros[template, name]
 
     def footnote_references(self, footnotes: list[Footnote], backlink_text: str) -> str:
         """A page's references as one list (summit/markdown_references.py)."""
@@ -177,7 +188,7 @@ class Views:
         would give it on a Markdown page."""
         if text not in self._glossed:  # a talk's description recurs in other talks' related lists
             if self._glosser.pattern.search(text):
-                self._glossed[text] = self._render_html("glossed-text", runs=self._glosser.runs(text))
+                self._glossed[text] = self._macro("partials/glossed-text.html", "glossed_text")(self._glosser.runs(text))
             else:
                 self._glossed[text] = escape(text, quote=False)
         return self._glossed[text]
@@ -210,7 +221,7 @@ class Views:
         or citation) as a block of a page's Markdown: a token for it (html_for), which Markdown
         leaves alone. key: the page's source path, or the slide's name."""
         self._html[partial, key] = (self._render_html(partial, glossed=self.glossed, **context),)
-        return self._render("placed-html", kind=partial, key=key)
+        return self._macro("markdown/placed-html.md", "token")(partial, key)
 
     def speakers_page(self) -> str:
         count = len({s.name for t in self.corpus.talks for s in t.speakers})
