@@ -25,7 +25,7 @@ test_markdown_references.py compares the output with the footnotes extension's o
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from markdown import Extension, Markdown
@@ -46,7 +46,7 @@ DEFAULTS = {"UNIQUE_IDS": False, "USE_DEFINITION_ORDER": True}
 @dataclass(frozen=True)
 class Footnote:
     id: str  # the list item's id, "fn:ref-KEY"
-    elements: Sequence[str]  # the reference's HTML
+    html: str  # the reference's HTML
     backrefs: tuple[str, ...]  # the markers' ids, one per citation: "fnref:ref-KEY", "fnref2:ref-KEY", …
     title: str  # the back-links' title, "Jump back to footnote N in the text"
 
@@ -108,11 +108,11 @@ class _References(Preprocessor):
         separator, footnotes = config["SEPARATOR"], []
         for number, (label, key) in enumerate(keys.items(), start=1):
             try:
-                elements = self.render("reference", key)
+                html = "".join(self.render("reference", key))
             except ValueError as error:
                 raise ValueError(f"<!-- html:reference {key} -->: {error}") from None
             again = tuple(f"fnref{n}{separator}{label}" for n in range(2, cited.get(label, 0) + 1))
-            footnotes.append(Footnote(f"fn{separator}{label}", elements, (f"fnref{separator}{label}", *again),
+            footnotes.append(Footnote(f"fn{separator}{label}", html, (f"fnref{separator}{label}", *again),
                                       config["BACKLINK_TITLE"].format(number)))
         return footnotes
 

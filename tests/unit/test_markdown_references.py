@@ -73,8 +73,14 @@ def convert(text: str, *extensions) -> str:
 
 
 def footnotes_extension(text: str) -> str:
-    """What the footnotes extension writes, each reference's HTML in its footnote."""
-    return first_citation_first(convert(text, FootnotesWithReferences()))
+    """What the footnotes extension writes, each reference's HTML in its footnote, without the
+    line breaks between the elements of its list (partials/footnote-references.html has none)."""
+    html = first_citation_first(convert(text, FootnotesWithReferences()))
+    start = html.find('<div class="footnote">')
+    if start < 0:
+        return html
+    end = html.index("</ol>\n</div>", start) + len("</ol>\n</div>")
+    return html[:start] + re.sub(r">\s+<", "><", html[start:end]) + html[end:]
 
 
 PAGES = [
