@@ -109,8 +109,8 @@ class Views:
     def talk_header(self, talk: Talk, use_directory_urls: bool = True) -> str:
         """HTML, a raw block of the talk page's Markdown: its citation of the talk is Markdown's."""
         buttons = [(LINK_LABELS[kind], self.corpus.bib.primary_link(key)) for kind, key in talk.links.items()]
-        return self._render_html(
-            "talk-header", talk=talk, glossed=self.glossed, buttons=buttons, summit=SUMMIT, summit_date=SUMMIT_DATE,
+        return self._macro("partials/talk-header.html", "talk_header")(
+            talk=talk, glossed=self.glossed, buttons=buttons, summit=SUMMIT, summit_date=SUMMIT_DATE,
             speakers_page=url_between(talk.src_uri, SPEAKERS, use_directory_urls),
             section_link=url_between(talk.src_uri, talk.section.src_uri, use_directory_urls),
         )
@@ -119,19 +119,18 @@ class Views:
         def link(src_uri: str) -> str:
             return url_between(talk.src_uri, src_uri, use_directory_urls)
 
-        listing = self._placed("related-talks", talk.src_uri, related=[(r, link(r.talk.src_uri)) for r in related],
-                               map_link=f"{link(MAP)}#map-{talk.number.replace('.', '-')}")
-        return self._render("related-talks", listing=listing)
+        return self._placed("related-talks", talk.src_uri, related=[(r, link(r.talk.src_uri)) for r in related],
+                            map_link=f"{link(MAP)}#map-{talk.number.replace('.', '-')}")
 
     def cite_these_notes(self, talk: Talk, url: str) -> str:
-        citation = self._placed("cite-these-notes", talk.src_uri, talk=talk, url=url, edition=self.corpus.edition,
-                                summit=SUMMIT, summit_date=SUMMIT_DATE)
-        return self._render("cite-these-notes", citation=citation)
+        return self._placed("cite-these-notes", talk.src_uri, talk=talk, url=url, edition=self.corpus.edition,
+                            summit=SUMMIT, summit_date=SUMMIT_DATE)
 
     def slide(self, talk: Talk, slide: Slide, use_directory_urls: bool = True) -> str:
         """HTML, a raw block of the talk page's Markdown: its citation of the talk is Markdown's."""
-        return self._render_html("slide-figure", talk=talk, slide=slide, glossed=self.glossed, summit=SUMMIT,
-                                 href=file_url_between(talk.src_uri, slide.src, use_directory_urls))
+        return self._macro("partials/slide-figure.html", "slide_figure")(
+            talk=talk, slide=slide, glossed=self.glossed, summit=SUMMIT,
+            href=file_url_between(talk.src_uri, slide.src, use_directory_urls))
 
     def reference(self, key: str) -> str:
         """A reference as mkdocs-bibtex places it after "[^ref-key]: ": a token for its HTML,
@@ -157,14 +156,12 @@ class Views:
 
     def footnote_references(self, footnotes: list[Footnote], backlink_text: str) -> str:
         """A page's references as one list (summit/markdown_references.py)."""
-        return self._render_html("footnote-references", footnotes=footnotes, backlink_text=backlink_text)
+        return self._macro("partials/footnote-references.html", "footnote_references")(footnotes, backlink_text)
 
     def footnote_markers(self, markers: list[Marker]) -> list[str]:
-        """A page's citation markers, each one's HTML (summit/markdown_references.py): one
-        rendering for them all, a line each."""
-        if not markers:
-            return []
-        return self._render_html("footnote-markers", markers=markers).splitlines()
+        """A page's citation markers, each one's HTML (summit/markdown_references.py)."""
+        marker = self._macro("partials/footnote-markers.html", "footnote_marker")
+        return [marker(m) for m in markers]
 
     def reference_text(self, key: str) -> str:
         """A reference's text as HTML, with the glossary's tooltips (formatted once per build)."""

@@ -32,13 +32,13 @@ def render(kind: str, key: str) -> tuple[str, ...]:
     return HTML[key]
 
 
-def render_list(footnotes, backlink_text: str) -> str:
-    return TEMPLATES.get_template("partials/footnote-references.html").render(
-        footnotes=footnotes, backlink_text=backlink_text)
+def render_list(footnotes, backlink_text: str) -> str:  # as summit/views.py calls them
+    return TEMPLATES.get_template("partials/footnote-references.html").module.footnote_references(footnotes, backlink_text)
 
 
-def render_markers(markers) -> list[str]:  # as summit/views.py renders them
-    return TEMPLATES.get_template("partials/footnote-markers.html").render(markers=markers).splitlines()
+def render_markers(markers) -> list[str]:
+    marker = TEMPLATES.get_template("partials/footnote-markers.html").module.footnote_marker
+    return [marker(m) for m in markers]
 
 
 def references(**replaced) -> ReferenceFootnotesExtension:
