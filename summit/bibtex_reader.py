@@ -155,11 +155,12 @@ class _Reader:
         entry = Entry(kind)
         seen = set()
         for name, raw in fields:
-            if name.lower() in seen:
+            lower = name.lower()
+            if lower in seen:
                 raise self.fail(start, f"field '{name}' given twice")
-            seen.add(name.lower())
+            seen.add(lower)
             value = normalize_whitespace(raw)
-            if name.lower() in PERSON_ROLES:
+            if lower in PERSON_ROLES:
                 for person in split_name_list(value):
                     try:
                         entry.add_person(person_from(person), name)

@@ -103,6 +103,11 @@ class Fields:
             raise MissingField(self.entry, name)
         return rich(self.fields[name])
 
+    def get(self, name: str) -> Styled:
+        """optional[field]: the field, or nothing. (The same as optional(lambda: f.need(name)),
+        without raising and catching MissingField for each absent field.)"""
+        return rich(self.fields[name]) if name in self.fields else text()
+
     def raw(self, name: str) -> str:
         if name not in self.fields:
             raise MissingField(self.entry, name)
@@ -192,7 +197,7 @@ def pages(f: Fields) -> Styled:  # dashify
 
 
 def date(f: Fields) -> Styled:
-    return words([optional(lambda: f.need("month")), f.need("year")])
+    return words([f.get("month"), f.need("year")])
 
 
 def title(f: Fields, name: str = "title") -> Styled:  # format_title
@@ -224,7 +229,7 @@ def volume_and_series(f: Fields, as_sentence: bool = True) -> Styled:  # format_
         join(["Number" if as_sentence else "number", f.need("number")], sep=NBSP),
         optional(lambda: words(["in", f.need("series")])),
     ]))
-    result = volume or number or optional(lambda: f.need("series")) or text()
+    result = volume or number or f.get("series") or text()
     return sentence([result], capfirst=True) if as_sentence else result
 
 
@@ -233,8 +238,8 @@ def edition(f: Fields) -> Styled:  # format_edition
 
 
 def address_organization_publisher_date(f: Fields) -> Styled:
-    organization = optional(lambda: f.need("organization"))
-    publisher = optional(lambda: f.need("publisher"))
+    organization = f.get("organization")
+    publisher = f.get("publisher")
     with_address = optional(lambda: join([
         sentence([f.need("address"), date(f)]),
         sentence([organization, publisher]),
@@ -275,7 +280,7 @@ def web_refs(f: Fields) -> Styled:
 
 
 def note(f: Fields) -> Styled:
-    return sentence([optional(lambda: f.need("note"))])
+    return sentence([f.get("note")])
 
 
 def toplevel(parts: Iterable) -> Styled:
@@ -305,7 +310,7 @@ def book(f: Fields) -> Styled:
         author_or_editor(f),
         btitle(f, "title"),
         volume_and_series(f),
-        sentence([f.need("publisher"), optional(lambda: f.need("address")), edition(f), date(f)]),
+        sentence([f.need("publisher"), f.get("address"), edition(f), date(f)]),
         optional(lambda: sentence([join(["ISBN", f.need("isbn")], sep=" ")])),
         note(f),
         web_refs(f),
@@ -335,7 +340,7 @@ def misc(f: Fields) -> Styled:
     return toplevel([
         optional(lambda: sentence([names(f, "author")])),
         optional(lambda: title(f)),
-        sentence([optional(lambda: f.need("howpublished")), optional(lambda: date(f))]),
+        sentence([f.get("howpublished"), optional(lambda: date(f))]),
         note(f),
         web_refs(f),
     ])
