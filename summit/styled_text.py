@@ -165,6 +165,8 @@ def capfirst(run: Styled) -> Styled:
 
 
 def capitalize(run: Styled) -> Styled:
+    if run.kind == "text" and len(run.parts) == 1 and run.parts[0].__class__ is str:  # a plain title
+        return text(run.parts[0][:1].upper() + run.parts[0][1:].lower())
     return text(_case(_cut(run, 0, 1), "upper"), _case(_cut(run, 1, run.length), "lower"))
 
 
