@@ -94,8 +94,7 @@ class Views:
     def talk_page(self, talk: Talk, body: str, related: list[RelatedTalk], url: str,
                   use_directory_urls: bool = True) -> str:
         """Header, the author's text, related talks, references and "Cite these notes"."""
-        return self._render(
-            "talk-page",
+        return self._macro("markdown/talk-page.md", "talk_page")(
             header=self.talk_header(talk, use_directory_urls),
             body=body.strip(),
             related=self.related_talks(talk, related, use_directory_urls),
@@ -119,12 +118,15 @@ class Views:
         def link(src_uri: str) -> str:
             return url_between(talk.src_uri, src_uri, use_directory_urls)
 
-        return self._placed("related-talks", talk.src_uri, related=[(r, link(r.talk.src_uri)) for r in related],
-                            map_link=f"{link(MAP)}#map-{talk.number.replace('.', '-')}")
+        listing = self._macro("partials/related-talks.html", "related_talks")(
+            related=[(r, link(r.talk.src_uri)) for r in related], glossed=self.glossed,
+            map_link=f"{link(MAP)}#map-{talk.number.replace('.', '-')}")
+        return self._placed("related-talks", talk.src_uri, listing)
 
     def cite_these_notes(self, talk: Talk, url: str) -> str:
-        return self._placed("cite-these-notes", talk.src_uri, talk=talk, url=url, edition=self.corpus.edition,
-                            summit=SUMMIT, summit_date=SUMMIT_DATE)
+        citation = self._macro("partials/cite-these-notes.html", "cite_these_notes")(
+            talk=talk, url=url, edition=self.corpus.edition, summit=SUMMIT, summit_date=SUMMIT_DATE, glossed=self.glossed)
+        return self._placed("cite-these-notes", talk.src_uri, citation)
 
     def slide(self, talk: Talk, slide: Slide, use_directory_urls: bool = True) -> str:
         """HTML, a raw block of the talk page's Markdown: its citation of the talk is Markdown's."""
@@ -197,28 +199,29 @@ class Views:
             return url_between(page_src, src_uri, use_directory_urls)
 
         rows = [(t, link(t.src_uri), link(t.section.src_uri)) for t in self.corpus.talks]
-        return self._placed("talk-table", page_src, rows=rows)
+        return self._placed("talk-table", page_src, self._render_html("talk-table", glossed=self.glossed, rows=rows))
 
     def section_talks(self, page_src: str, section: Section, use_directory_urls: bool = True) -> str:
         talks = [(t, url_between(page_src, t.src_uri, use_directory_urls)) for t in section.talks]
-        return self._placed("section-talks", page_src, talks=talks)
+        return self._placed("section-talks", page_src, self._render_html("section-talks", glossed=self.glossed, talks=talks))
 
     def sections(self, page_src: str, use_directory_urls: bool = True) -> str:
         sections = [(s, url_between(page_src, s.src_uri, use_directory_urls)) for s in self.corpus.sections]
-        return self._placed("sections", page_src, sections=sections)
+        return self._placed("sections", page_src, self._render_html("sections", glossed=self.glossed, sections=sections))
 
     def tag_vocabulary(self, page_src: str) -> str:
         """Each tag of tags.yml with its description and how many talks carry it."""
         counts = Counter(tag for talk in self.corpus.talks for tag in talk.tags)
         tags = [(tag, description, counts[tag]) for tag, description in self.corpus.vocabulary.items()]
-        return self._placed("tag-vocabulary", page_src, tags=sorted(tags, key=lambda t: t[0].lower()))
+        tags = sorted(tags, key=lambda t: t[0].lower())
+        return self._placed("tag-vocabulary", page_src, self._render_html("tag-vocabulary", glossed=self.glossed, tags=tags))
 
-    def _placed(self, partial: str, key: str, **context: object) -> str:
-        """A partial's HTML (a shortcode's listing, a slide's drawing, a talk page's related talks
-        or citation) as a block of a page's Markdown: a token for it (html_for), which Markdown
-        leaves alone. key: the page's source path, or the slide's name."""
-        self._html[partial, key] = (self._render_html(partial, glossed=self.glossed, **context),)
-        return self._macro("markdown/placed-html.md", "token")(partial, key)
+    def _placed(self, kind: str, key: str, html: str) -> str:
+        """HTML a partial rendered (a shortcode's listing, a talk page's related talks or
+        citation) as a block of a page's Markdown: a token for it (html_for), which Markdown
+        leaves alone. kind: the partial's name; key: the page's source path."""
+        self._html[kind, key] = (html,)
+        return self._macro("markdown/placed-html.md", "token")(kind, key)
 
     def speakers_page(self) -> str:
         count = len({s.name for t in self.corpus.talks for s in t.speakers})
