@@ -104,6 +104,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     templates = config.theme.get_env()  # the theme's own environment, overrides/ first
     templates.trim_blocks = templates.lstrip_blocks = True  # Markdown templates: tags leave no blank lines
     views = Views(corpus, templates, ReferenceFormatter(corpus.bib.data.entries, corpus.bib.where), terms)
+    # The partials' "text | glossed": the text as HTML with the glossary's tooltips. A filter, not a
+    # function in the context: Jinja calls a filter directly, a function through its runtime checks.
+    templates.filters["glossed"] = views.glossed
     config[BUILD] = SiteBuild(corpus, views, related_talks(corpus, views.relations))
     config.markdown_extensions.append(AbbrScopeExtension())  # no glossary tooltip inside a link
     config.markdown_extensions.append(PlaceHtmlExtension(views.html_for))  # references' HTML, rendered once

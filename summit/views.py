@@ -109,7 +109,7 @@ class Views:
         """HTML, a raw block of the talk page's Markdown: its citation of the talk is Markdown's."""
         buttons = [(LINK_LABELS[kind], self.corpus.bib.primary_link(key)) for kind, key in talk.links.items()]
         return self._macro("partials/talk-header.html", "talk_header")(
-            talk=talk, glossed=self.glossed, buttons=buttons, summit=SUMMIT, summit_date=SUMMIT_DATE,
+            talk=talk, buttons=buttons, summit=SUMMIT, summit_date=SUMMIT_DATE,
             speakers_page=url_between(talk.src_uri, SPEAKERS, use_directory_urls),
             section_link=url_between(talk.src_uri, talk.section.src_uri, use_directory_urls),
         )
@@ -119,19 +119,19 @@ class Views:
             return url_between(talk.src_uri, src_uri, use_directory_urls)
 
         listing = self._macro("partials/related-talks.html", "related_talks")(
-            related=[(r, link(r.talk.src_uri)) for r in related], glossed=self.glossed,
+            related=[(r, link(r.talk.src_uri)) for r in related],
             map_link=f"{link(MAP)}#map-{talk.number.replace('.', '-')}")
         return self._placed("related-talks", talk.src_uri, listing)
 
     def cite_these_notes(self, talk: Talk, url: str) -> str:
         citation = self._macro("partials/cite-these-notes.html", "cite_these_notes")(
-            talk=talk, url=url, edition=self.corpus.edition, summit=SUMMIT, summit_date=SUMMIT_DATE, glossed=self.glossed)
+            talk=talk, url=url, edition=self.corpus.edition, summit=SUMMIT, summit_date=SUMMIT_DATE)
         return self._placed("cite-these-notes", talk.src_uri, citation)
 
     def slide(self, talk: Talk, slide: Slide, use_directory_urls: bool = True) -> str:
         """HTML, a raw block of the talk page's Markdown: its citation of the talk is Markdown's."""
         return self._macro("partials/slide-figure.html", "slide_figure")(
-            talk=talk, slide=slide, glossed=self.glossed, summit=SUMMIT,
+            talk=talk, slide=slide, summit=SUMMIT,
             href=file_url_between(talk.src_uri, slide.src, use_directory_urls))
 
     def reference(self, key: str) -> str:
@@ -188,8 +188,10 @@ class Views:
         if text not in self._glossed:  # a talk's description recurs in other talks' related lists
             if self._glosser.pattern.search(text):
                 self._glossed[text] = self._macro("partials/glossed-text.html", "glossed_text")(self._glosser.runs(text))
-            else:
+            elif "&" in text or "<" in text or ">" in text:
                 self._glossed[text] = escape(text, quote=False)
+            else:  # nothing to escape (most texts): html.escape's three replacements spared
+                self._glossed[text] = text
         return self._glossed[text]
 
     # --- generated lists (shortcodes) and pages ----------------------------------------------
@@ -199,22 +201,22 @@ class Views:
             return url_between(page_src, src_uri, use_directory_urls)
 
         rows = [(t, link(t.src_uri), link(t.section.src_uri)) for t in self.corpus.talks]
-        return self._placed("talk-table", page_src, self._render_html("talk-table", glossed=self.glossed, rows=rows))
+        return self._placed("talk-table", page_src, self._render_html("talk-table", rows=rows))
 
     def section_talks(self, page_src: str, section: Section, use_directory_urls: bool = True) -> str:
         talks = [(t, url_between(page_src, t.src_uri, use_directory_urls)) for t in section.talks]
-        return self._placed("section-talks", page_src, self._render_html("section-talks", glossed=self.glossed, talks=talks))
+        return self._placed("section-talks", page_src, self._render_html("section-talks", talks=talks))
 
     def sections(self, page_src: str, use_directory_urls: bool = True) -> str:
         sections = [(s, url_between(page_src, s.src_uri, use_directory_urls)) for s in self.corpus.sections]
-        return self._placed("sections", page_src, self._render_html("sections", glossed=self.glossed, sections=sections))
+        return self._placed("sections", page_src, self._render_html("sections", sections=sections))
 
     def tag_vocabulary(self, page_src: str) -> str:
         """Each tag of tags.yml with its description and how many talks carry it."""
         counts = Counter(tag for talk in self.corpus.talks for tag in talk.tags)
         tags = [(tag, description, counts[tag]) for tag, description in self.corpus.vocabulary.items()]
         tags = sorted(tags, key=lambda t: t[0].lower())
-        return self._placed("tag-vocabulary", page_src, self._render_html("tag-vocabulary", glossed=self.glossed, tags=tags))
+        return self._placed("tag-vocabulary", page_src, self._render_html("tag-vocabulary", tags=tags))
 
     def _placed(self, kind: str, key: str, html: str) -> str:
         """HTML a partial rendered (a shortcode's listing, a talk page's related talks or
@@ -271,7 +273,7 @@ class Views:
             for letter, listed in glossary.alphabetical(entries, used)
         ]
         html = self._render_html("glossary-listing", groups=groups,
-                                 glossed=self._glosser.runs)
+                                 runs=self._glosser.runs)
         return GeneratedHtml(html, tuple((anchor, letter) for anchor, letter, _ in groups))
 
     def papers_page(self) -> str:
