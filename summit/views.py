@@ -4,11 +4,14 @@ The templates hold the markup (HTML classes, Markdown structure); this module ch
 Those under overrides/markdown/ render to Markdown-with-HTML before Markdown runs, so they may
 cite with [@key] and link to pages by their source path, which MkDocs then resolves and checks.
 Those under overrides/partials/ render to HTML, links already resolved (url_between) and the
-glossary's tooltips already in the text (glossed): what long generated pages show after their
-Markdown (the Speakers, Papers and Glossary listings, the map: GeneratedHtml); and HTML a
-token in the Markdown stands for (html_for, put in place by summit/markdown_html.py): a
-reference, a page's list of references (summit/markdown_references.py), the shortcodes'
-listings, a slide's drawing, a talk page's related talks and its citation.
+glossary's tooltips already in the text (the "glossed" filter): what long generated pages show
+after their Markdown (the Speakers, Papers and Glossary listings, the map: GeneratedHtml); the
+talk header and a slide's figure, raw HTML blocks of the page whose one citation Markdown
+still numbers; and HTML a token in the Markdown stands for (html_for, put in place by
+summit/markdown_html.py and summit/markdown_references.py): a reference, the shortcodes'
+listings, a talk page's related talks and its citation; and a page's citation markers and list
+of references (summit/markdown_references.py). A template used once per talk, work, text or
+marker is a macro called from Python (_macro): a whole rendering costs several times more.
 """
 
 from __future__ import annotations
