@@ -153,8 +153,8 @@ class Views:
         return self._html[kind, key]
 
     def _macro(self, template: str, name: str) -> Callable[..., str]:
-        """A template's macro, called from Python: for HTML rendered once per work or per text,
-        where a whole rendering (a new context each time) would cost several times more."""
+        """A template's macro, called from Python: for templates used once per talk, work, text or
+        marker, where a whole rendering (a new context each time) would cost several times more."""
         if (template, name) not in self._macros:
             self._macros[template, name] = getattr(self.templates.get_template(template).module, name)
         return self._macros[template, name]
@@ -187,7 +187,8 @@ class Views:
 
     def glossed(self, text: str) -> str:
         """Plain text as HTML, each glossary term in it with its tooltip, as the abbr extension
-        would give it on a Markdown page."""
+        would give it on a Markdown page. The partials' "glossed" filter (hooks/pipeline.py
+        registers it on the theme's environment)."""
         if text not in self._glossed:  # a talk's description recurs in other talks' related lists
             if self._glosser.pattern.search(text):
                 self._glossed[text] = self._macro("partials/glossed-text.html", "glossed_text")(self._glosser.runs(text))
