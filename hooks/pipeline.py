@@ -67,7 +67,7 @@ BUILD = "summit_notes"  # the config key that carries this build's SiteBuild bet
 TALK_BOOST = 3  # talk pages outrank overviews and indexes that mention the same names
 OVERVIEW_BOOST = 0.5
 OFFLINE_SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
-MARKER_ID = re.compile(r'<sup id="(fnref\d*:ref-[^"]+)"')  # a citation's marker (partials/footnote-markers.html)
+MARKER_ID = re.compile(r'id="(fnref\d*:ref-[^"]+)"')  # a citation's marker's id (partials/footnote-markers.html)
 
 
 @dataclass

@@ -54,7 +54,7 @@ class Footnote:
 @dataclass(frozen=True)
 class Marker:
     id: str  # "fnref:ref-KEY", "fnref2:ref-KEY", …
-    href: str  # "#fn:ref-KEY"
+    target: str  # the footnote's id, "fn:ref-KEY"
     text: str  # the footnote's number
 
 
@@ -95,7 +95,7 @@ class _References(Preprocessor):
         for m in found:
             label = m["label"]
             n = cited[label] = cited.get(label, 0) + 1
-            markers.append(Marker(f"fnref{n if n > 1 else ''}{separator}{label}", f"#fn{separator}{label}",
+            markers.append(Marker(f"fnref{n if n > 1 else ''}{separator}{label}", f"fn{separator}{label}",
                                   config["SUPERSCRIPT_TEXT"].format(number[label])))
         parts, start = [], 0
         for m, html in zip(found, self.render_markers(markers), strict=True):

@@ -35,7 +35,7 @@ from .relations import Relation, corpus_relations
 from .summit_map import MapTalk, layout
 from .text import plain, slugify
 from .slides import Slide
-from .summit_facts import SUMMIT, SUMMIT_DATE
+from .summit_facts import SUMMIT, SUMMIT_DATE, SUMMIT_YEAR
 from .talks import Section, Talk
 from .works import KINDS, first_author, kinds, title, year
 
@@ -134,7 +134,7 @@ class Views:
     def slide(self, talk: Talk, slide: Slide, use_directory_urls: bool = True) -> str:
         """HTML, a raw block of the talk page's Markdown: its citation of the talk is Markdown's."""
         return self._macro("partials/slide-figure.html", "slide_figure")(
-            talk=talk, slide=slide, summit=SUMMIT,
+            talk=talk, slide=slide, summit=SUMMIT, summit_year=SUMMIT_YEAR,
             href=file_url_between(talk.src_uri, slide.src, use_directory_urls))
 
     def reference(self, key: str) -> str:

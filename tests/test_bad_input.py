@@ -94,3 +94,12 @@ def test_missing_slide_image(project_copy):
 def test_talk_entry_that_disagrees_with_front_matter(project_copy):
     _replace(project_copy / "references.bib", "author = {Grover, Aditya},", "author = {Grover, Adam},")
     _fails_with(project_copy, r"references\.bib:\d+: authors of 'talk-fair-generative-modeling' differ from the speakers")
+
+
+def test_links_to_a_reference_and_to_its_citation_pass_the_strict_build(project_copy):
+    # Both are raw HTML to Markdown (summit/markdown_references.py); on_page_content tells MkDocs'
+    # check of links to anchors about their ids, or the strict build would fail on these links.
+    _append(project_copy / TALK, "\nBack to [the reference](#fn:ref-choi2020fairgen) and "
+                                 "[where it is cited](#fnref:ref-choi2020fairgen).\n")
+    result = run_build(project_copy, project_copy / "site")
+    assert result.returncode == 0, result.output

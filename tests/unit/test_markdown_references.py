@@ -144,14 +144,14 @@ def test_markers_and_list_are_each_one_rendering():
         return render_list(footnotes, backlink_text)
 
     def counting_markers(placed):
-        markers.append([(m.id, m.href, m.text) for m in placed])
+        markers.append([(m.id, m.target, m.text) for m in placed])
         return render_markers(placed)
 
     convert(PAGES[0], references(render_list=counting_list, render_markers=counting_markers))
     assert lists == [[("fn:ref-a", ("fnref:ref-a", "fnref2:ref-a"), "Jump back to footnote 1 in the text"),
                       ("fn:ref-b", ("fnref:ref-b",), "Jump back to footnote 2 in the text")]]
-    assert markers == [[("fnref:ref-a", "#fn:ref-a", "1"), ("fnref:ref-b", "#fn:ref-b", "2"),
-                        ("fnref2:ref-a", "#fn:ref-a", "1")]]
+    assert markers == [[("fnref:ref-a", "fn:ref-a", "1"), ("fnref:ref-b", "fn:ref-b", "2"),
+                        ("fnref2:ref-a", "fn:ref-a", "1")]]
     lists.clear()
     convert(PAGES[-1], references(render_list=counting_list, render_markers=counting_markers))
     assert lists == []  # no references, no list
