@@ -52,10 +52,6 @@ HANDLERS: dict[str, Callable[[Views, str, str, str, bool], str]] = {
     "sections": _sections,
     "tag-vocabulary": _tag_vocabulary,
 }
-# These become a block of HTML in the page (a slide's figure, or a listing's token that
-# summit/markdown_html.py replaces): each must be a block of its own, or Markdown would take it
-# into a paragraph (a listing would be left out of the page unseen).
-OWN_BLOCK = {"slide", "talk-table", "section-talks", "sections", "tag-vocabulary"}
 
 
 def expand(markdown: str, src_uri: str, views: Views, line_offset: int = 0, use_directory_urls: bool = True) -> str:
@@ -67,7 +63,10 @@ def expand(markdown: str, src_uri: str, views: Views, line_offset: int = 0, use_
         handler = HANDLERS.get(name)
         if handler is None:
             raise SourceError(f"{where}: unknown shortcode 'md:{name}' (known: {', '.join(sorted(HANDLERS))})")
-        if name in OWN_BLOCK and not _own_block(markdown, match):
+        # Every shortcode becomes a block of HTML (a slide's figure, or a listing's token that
+        # summit/markdown_html.py replaces): inside a paragraph, Markdown would take it in and
+        # the HTML would break (a listing would be left out of the page unseen).
+        if not _own_block(markdown, match):
             raise SourceError(f"{where}: md:{name} must be a paragraph of its own (blank lines around it)")
         return handler(views, src_uri, args, where, use_directory_urls)
 
