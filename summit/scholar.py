@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .corpus import Corpus
-from .summit_facts import SUMMIT
+from .summit_facts import HIGHWIRE_DATE, SUMMIT
 from .talks import Talk
 from .text import plain
 
@@ -35,7 +35,7 @@ def meta(corpus: Corpus, talk: Talk) -> dict:
     return {
         "title": talk.title,
         "authors": [s.name for s in talk.speakers],
-        "date": "2021/01",
+        "date": HIGHWIRE_DATE,
         "conference": SUMMIT,
         "references": [reference_meta(corpus, k) for k in corpus.cited_works(talk)],
     }
