@@ -5,8 +5,10 @@ citations stay as their [@key] text, <!-- md:… --> comments stay comments, and
 hooks generate (Speakers, Papers) are not there. What is left is the cost of Material alone.
 
 Scaled: the same comparison on k copies of the notes (scripts/scale_project.py), k = 1, 3, 10,
-cold (the first build of a fresh copy: no __pycache__ of the project code, empty site dir) and
-warm (median of the next builds of that copy), with each build process's peak memory.
+cold (the first build of a fresh copy: no __pycache__ of the project code, empty site dir; median
+over several fresh copies) and warm (median of the next builds of the last copy), with each build
+process's peak memory. Ours and plain Material's builds alternate throughout, so that a slower
+minute of the shared machine falls on both.
 """
 
 from __future__ import annotations
@@ -29,6 +31,9 @@ from builds import MKDOCS, copy_project  # noqa: E402
 import scale_project  # noqa: E402
 
 SCALES = (1, 3, 10)
+# One cold pair is not a measurement here: the same build's seconds swing by up to 1.8x from one
+# minute to the next. Each cold build needs a fresh copy (copied in a second, even at k = 10).
+COLD_RUNS = 3
 WARM_RUNS = 2
 RATIO_GOAL = 1.5
 
@@ -87,8 +92,9 @@ def measured_build(project: Path, site: Path) -> Measured:
 class Scaled:
     k: int
     talks: int
-    ours: list[Measured]  # cold first, then the warm builds
+    ours: list[Measured]  # the cold builds (one per fresh copy), then the warm builds
     plain: list[Measured]
+    cold_runs: int = COLD_RUNS
     calls: tuple[float, float] = (0.0, 0.0)  # Python function calls of one build, ours and plain
 
     @property
@@ -100,10 +106,10 @@ class Scaled:
         return self.ours[0].pages
 
     def cold(self, side: str, what: str = "seconds") -> float:
-        return getattr(getattr(self, side)[0], what)
+        return statistics.median(getattr(m, what) for m in getattr(self, side)[:self.cold_runs])
 
     def warm(self, side: str, what: str = "seconds") -> float:
-        return statistics.median(getattr(m, what) for m in getattr(self, side)[1:])
+        return statistics.median(getattr(m, what) for m in getattr(self, side)[self.cold_runs:])
 
     def ratio(self, when: str, what: str = "seconds") -> float:
         at = getattr(self, when)
@@ -113,31 +119,43 @@ class Scaled:
         return max(m.peak_kb for m in getattr(self, side)) / 1024
 
 
-def measure_scaled(k: int, workdir: Path, warm_runs: int = WARM_RUNS) -> Scaled:
-    """Cold, then warm builds of a fresh k-times copy, ours and plain Material's alternately."""
-    ours_project = scale_project.scale(workdir / f"k{k}", k)
-    plain_project = plain_material_copy(workdir / f"k{k}-plain", ours_project)
-    talks = sum(1 for p in ours_project.glob("docs/*/*.md") if not p.name == "index.md")
+def fresh_copy(source: Path, target: Path) -> Path:
+    """A copy of a project (never built itself) as a first build finds it: no __pycache__."""
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__"))
+    return target
+
+
+def measure_scaled(k: int, workdir: Path, cold_runs: int = COLD_RUNS, warm_runs: int = WARM_RUNS) -> Scaled:
+    """Cold builds of fresh k-times copies, then warm builds of the last; ours and plain alternately."""
+    ours_source = scale_project.scale(workdir / f"k{k}", k)
+    plain_source = plain_material_copy(workdir / f"k{k}-plain", ours_source)
+    talks = sum(1 for p in ours_source.glob("docs/*/*.md") if not p.name == "index.md")
     ours: list[Measured] = []
     plain: list[Measured] = []
-    for _ in range(1 + warm_runs):
+    for run in range(cold_runs + warm_runs):
+        if run < cold_runs:
+            for site in (f"k{k}-site", f"k{k}-plain-site"):
+                shutil.rmtree(workdir / site, ignore_errors=True)
+            ours_project = fresh_copy(ours_source, workdir / f"k{k}-build")
+            plain_project = fresh_copy(plain_source, workdir / f"k{k}-plain-build")
         ours.append(measured_build(ours_project, workdir / f"k{k}-site"))
         plain.append(measured_build(plain_project, workdir / f"k{k}-plain-site"))
     import profile_build  # here: it imports this module
 
     calls = (profile_build.profiled(ours_project, workdir / f"k{k}-site", calls=True)["total"],
              profile_build.profiled(plain_project, workdir / f"k{k}-plain-site", calls=True)["total"])
-    shutil.rmtree(ours_project.parent / f"k{k}-site", ignore_errors=True)
-    shutil.rmtree(ours_project.parent / f"k{k}-plain-site", ignore_errors=True)
-    return Scaled(k, talks, ours, plain, calls)
+    for name in ("k{}-site", "k{}-plain-site", "k{}-build", "k{}-plain-build"):
+        shutil.rmtree(workdir / name.format(k), ignore_errors=True)
+    return Scaled(k, talks, ours, plain, cold_runs, calls)
 
 
 def measure_all(scales: tuple[int, ...] = SCALES, progress=print) -> list[Scaled]:
     out = []
     with tempfile.TemporaryDirectory(prefix="summit-bench-") as tmp:
         for k in scales:
-            progress(f"scaled k={k}: {1 + WARM_RUNS} strict builds, {1 + WARM_RUNS} plain-Material builds, "
-                     "then one of each with its function calls counted…")
+            progress(f"scaled k={k}: {COLD_RUNS} cold and {WARM_RUNS} warm strict builds, as many plain-Material "
+                     "builds in turn, then one of each with its function calls counted…")
             out.append(measure_scaled(k, Path(tmp)))
     return out
 
