@@ -23,22 +23,33 @@ DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 @dataclass(frozen=True)
 class Bibliography:
     path: Path
-    data: BibliographyData
+    data: BibliographyData  # pybtex's entries: what mkdocs-bibtex and the reference style take
     lines: dict[str, int]  # key -> line of its "@type{key," in the file
     sources: dict[str, str]  # key -> the entry exactly as written in the file
+    # key -> field name (lower case) -> value, and key -> role -> names: the entries' contents
+    # as plain dicts (bibtex_reader.Read), for the notes' own lookups
+    field_values: dict[str, dict[str, str]] = field(default_factory=dict)
+    persons: dict[str, dict[str, list[Person]]] = field(default_factory=dict)
     # folded surname -> keys of works with an author of that surname (talk entries excluded):
     # finding a speaker's works is then one lookup, not a scan of every entry.
     by_surname: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def keys(self) -> list[str]:
-        return list(self.data.entries.keys())
+        return list(self.field_values)
 
     def __contains__(self, key: str) -> bool:
-        return key in self.data.entries
+        return key in self.field_values
 
     def entry(self, key: str) -> Entry:
         return self.data.entries[key]
+
+    def fields(self, key: str) -> dict[str, str]:
+        """The entry's fields, names in lower case (persons are in authors() and persons)."""
+        return self.field_values[key]
+
+    def entry_type(self, key: str) -> str:
+        return self.data.entries[key].type
 
     def source(self, key: str) -> str:
         return self.sources[key]
@@ -48,7 +59,7 @@ class Bibliography:
 
     def links(self, key: str) -> dict[str, str]:
         """Every way to reach a work, as resolvable https URLs (arXiv, DOI, then its own URL)."""
-        fields = self.entry(key).fields
+        fields = self.field_values[key]
         out = {}
         if "eprint" in fields:
             out["arxiv"] = ARXIV_ABS + fields["eprint"]
@@ -63,7 +74,7 @@ class Bibliography:
         return links.get("url") or links.get("arxiv") or links["doi"]
 
     def authors(self, key: str) -> list[Person]:
-        return self.entry(key).persons.get("author", [])
+        return self.persons[key].get("author", [])
 
 
 def surname(person: Person) -> str:
@@ -85,12 +96,12 @@ def load(path: Path) -> Bibliography:
                 f"{name}:{line}: BibTeX key '{key}' may only use [a-z0-9_-] (mkdocs-bibtex cuts keys at ':' and '.')"
             )
     by_surname: dict[str, list[str]] = defaultdict(list)
-    for key, entry in read.data.entries.items():
+    for key, persons in read.persons.items():
         if not key.startswith(TALK_PREFIX):
-            for person in entry.persons.get("author", []):
+            for person in persons.get("author", []):
                 if key not in by_surname[surname(person)]:
                     by_surname[surname(person)].append(key)
-    bib = Bibliography(path, read.data, read.lines, read.sources, dict(by_surname))
+    bib = Bibliography(path, read.data, read.lines, read.sources, read.fields, read.persons, dict(by_surname))
     for key in bib.keys:
         check_entry(bib, key)
     return bib
@@ -98,7 +109,7 @@ def load(path: Path) -> Bibliography:
 
 def check_entry(bib: Bibliography, key: str) -> None:
     """Every entry can be reached by a reader, and its links are the canonical ones."""
-    fields = bib.entry(key).fields
+    fields = bib.fields(key)
     where = bib.where(key)
     if key.startswith(TALK_PREFIX):
         # A talk's way to reach it is its page on this site: the recordings were not public.
@@ -109,7 +120,7 @@ def check_entry(bib: Bibliography, key: str) -> None:
     if "title" not in fields:
         raise SourceError(f"{where}: entry '{key}' has no title")
     if "eprint" in fields:
-        if fields.get("archivePrefix", "").lower() != "arxiv":
+        if fields.get("archiveprefix", "").lower() != "arxiv":
             raise SourceError(f"{where}: entry '{key}' has an eprint but archivePrefix is not arXiv")
         expected = ARXIV_ABS + fields["eprint"]
         if fields.get("url") != expected:

@@ -36,6 +36,11 @@ class Read:
     data: BibliographyData
     lines: dict[str, int]  # key -> line of its "@type{key,"
     sources: dict[str, str]  # key -> the entry exactly as written
+    # The same fields and names as plain dicts, field names and roles in lower case: pybtex's
+    # case-insensitive dicts answer each lookup through Python methods (a missing field's .get
+    # raises and catches KeyError), and the notes look fields up thousands of times a build.
+    fields: dict[str, dict[str, str]]  # key -> field name -> value
+    persons: dict[str, dict[str, list[Person]]]  # key -> role -> names
 
 
 class _Reader:
@@ -132,6 +137,8 @@ class _Reader:
         data = BibliographyData()
         lines: dict[str, int] = {}
         sources: dict[str, str] = {}
+        fields_of: dict[str, dict[str, str]] = {}
+        persons_of: dict[str, dict[str, list[Person]]] = {}
         position, line, counted_to = 0, 1, 0
         while (start := self.text.find("@", position)) >= 0:
             line += self.text.count("\n", counted_to, start)
@@ -144,15 +151,19 @@ class _Reader:
             kind, key, fields, end = self.entry(start)
             if key in lines:
                 raise SourceError(f"{self.name}:{line}: duplicate BibTeX key '{key}' (first defined at line {lines[key]})")
-            data.add_entry(key, self.pybtex_entry(kind, fields, start))
+            entry, fields_of[key], persons_of[key] = self.pybtex_entry(kind, fields, start)
+            data.add_entry(key, entry)
             lines[key] = line
             sources[key] = self.text[start:end + 1]
             position = end + 1
-        return Read(data, lines, sources)
+        return Read(data, lines, sources, fields_of, persons_of)
 
-    def pybtex_entry(self, kind: str, fields: list[tuple[str, str]], start: int) -> Entry:
-        """As pybtex's Parser.process_entry builds it."""
+    def pybtex_entry(self, kind: str, fields: list[tuple[str, str]], start: int
+                     ) -> tuple[Entry, dict[str, str], dict[str, list[Person]]]:
+        """As pybtex's Parser.process_entry builds it; with its fields and names as plain dicts."""
         entry = Entry(kind)
+        plain_fields: dict[str, str] = {}
+        persons: dict[str, list[Person]] = {}
         seen = set()
         for name, raw in fields:
             lower = name.lower()
@@ -163,12 +174,14 @@ class _Reader:
             if lower in PERSON_ROLES:
                 for person in split_name_list(value):
                     try:
-                        entry.add_person(person_from(person), name)
+                        parsed = person_from(person)
                     except Exception as error:  # pybtex's PybtexError and its kin: the message matters
                         raise self.fail(start, f"{name} '{person}': {error}") from None
+                    entry.add_person(parsed, name)
+                    persons.setdefault(lower, []).append(parsed)
             else:
-                entry.fields[name] = value
-        return entry
+                entry.fields[name] = plain_fields[lower] = value
+        return entry, plain_fields, persons
 
 
 # A name without braces, backslashes or ties: its words are what str.split() gives.

@@ -129,8 +129,8 @@ def check_talk_against_bib(talk: Talk, bib: Bibliography) -> None:
     for kind, key in talk.links.items():
         if key not in bib:
             raise SourceError(f"{where}: links.{kind} names unknown references.bib key '{key}'")
-    entry, at = bib.entry(talk.bib_key), bib.where(talk.bib_key)
-    if plain(entry.fields["title"]) != talk.title:
+    fields, at = bib.fields(talk.bib_key), bib.where(talk.bib_key)
+    if plain(fields["title"]) != talk.title:
         raise SourceError(f"{at}: title of '{talk.bib_key}' differs from the title in {where}")
     authors = bib.authors(talk.bib_key)
     if len(authors) != len(talk.speakers) or not all(same_person(s.name, p) for s, p in zip(talk.speakers, authors)):

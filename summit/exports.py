@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 import re
 
-from pybtex.database import Entry
-
 from .corpus import Corpus
 from .summit_facts import SUMMIT
 from .text import plain
@@ -41,13 +39,12 @@ def talks_json(corpus: Corpus, url_of: dict[str, str]) -> str:
 
 
 def csl_item(corpus: Corpus, key: str) -> dict:
-    entry = corpus.bib.entry(key)
-    fields = entry.fields
-    item: dict = {"id": key, "type": _csl_type(key, entry), "title": plain(fields["title"])}
+    fields = corpus.bib.fields(key)
+    item: dict = {"id": key, "type": _csl_type(key, corpus.bib.entry_type(key), fields), "title": plain(fields["title"])}
     authors = [
         {"family": plain(" ".join(p.prelast_names + p.last_names)),
          "given": plain(" ".join(p.first_names + p.middle_names))}
-        for p in entry.persons.get("author", [])
+        for p in corpus.bib.authors(key)
     ]
     if authors:
         item["author"] = authors
@@ -74,14 +71,14 @@ def csl_item(corpus: Corpus, key: str) -> dict:
     return item
 
 
-def _csl_type(key: str, entry: Entry) -> str:
+def _csl_type(key: str, entry_type: str, fields: dict[str, str]) -> str:
     if key.startswith("talk-"):
         return "speech"
-    if entry.type in CSL_TYPES:
-        return CSL_TYPES[entry.type]
-    if "eprint" in entry.fields:
+    if entry_type in CSL_TYPES:
+        return CSL_TYPES[entry_type]
+    if "eprint" in fields:
         return "article"
-    if "github.com/" in entry.fields.get("url", ""):
+    if "github.com/" in fields.get("url", ""):
         return "software"
     return "webpage"
 

@@ -10,7 +10,7 @@ from .text import plain
 
 def reference_meta(corpus: Corpus, key: str) -> str:
     """One cited work as a Highwire citation_reference value."""
-    fields = corpus.bib.entry(key).fields
+    fields = corpus.bib.fields(key)
     parts = [f"citation_title={plain(fields['title'])}"]
     for person in corpus.bib.authors(key):
         given = " ".join(person.first_names + person.middle_names)

@@ -21,16 +21,16 @@ def kinds(corpus: Corpus) -> dict[str, str]:
     codes = {t.links.get("code") for t in corpus.talks}
     out = {}
     for key in corpus.bib.keys:
-        entry = corpus.bib.entry(key)
+        fields, entry_type = corpus.bib.fields(key), corpus.bib.entry_type(key)
         if key.startswith("talk-"):
             out[key] = "talk"
         elif key in demos:
             out[key] = "demo"
-        elif key in codes or "github.com/" in entry.fields.get("url", ""):
+        elif key in codes or "github.com/" in fields.get("url", ""):
             out[key] = "code"
-        elif entry.type == "book":
+        elif entry_type == "book":
             out[key] = "book"
-        elif entry.type in PAPER_TYPES or "eprint" in entry.fields:
+        elif entry_type in PAPER_TYPES or "eprint" in fields:
             out[key] = "paper"
         else:
             out[key] = "article"
@@ -38,13 +38,13 @@ def kinds(corpus: Corpus) -> dict[str, str]:
 
 
 def year(corpus: Corpus, key: str) -> str:
-    return corpus.bib.entry(key).fields.get("year", "")
+    return corpus.bib.fields(key).get("year", "")
 
 
 def first_author(corpus: Corpus, key: str) -> str:
     persons = corpus.bib.authors(key)
-    return " ".join(persons[0].last_names) if persons else corpus.bib.entry(key).fields.get("title", key)
+    return " ".join(persons[0].last_names) if persons else corpus.bib.fields(key).get("title", key)
 
 
 def title(corpus: Corpus, key: str) -> str:
-    return corpus.bib.entry(key).fields["title"].replace("{", "").replace("}", "")
+    return corpus.bib.fields(key)["title"].replace("{", "").replace("}", "")

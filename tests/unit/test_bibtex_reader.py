@@ -39,10 +39,19 @@ def same(ours, theirs) -> None:
             assert [p.last_names for p in mine.persons[role]] == [p.last_names for p in people], (key, role)
 
 
+def same_plain(read) -> None:
+    """The plain dicts hold what the pybtex entries hold, names and roles in lower case."""
+    assert list(read.fields) == list(read.persons) == list(read.data.entries)
+    for key, entry in read.data.entries.items():
+        assert read.fields[key] == {name.lower(): value for name, value in entry.fields.items()}, key
+        assert read.persons[key] == {role.lower(): people for role, people in entry.persons.items()}, key
+
+
 def test_reads_references_bib_as_pybtex_does():
     text = (ROOT / "references.bib").read_text(encoding="utf-8")
     read = bibtex_reader.read(text, "references.bib")
     same(read.data, parse_string(text, "bibtex"))
+    same_plain(read)
     assert len(read.data.entries) > 90
     for key, line in read.lines.items():
         assert text.splitlines()[line - 1].startswith("@"), key
@@ -52,6 +61,8 @@ def test_reads_references_bib_as_pybtex_does():
 def test_reads_other_forms_as_pybtex_does():
     read = bibtex_reader.read(FORMS, "forms.bib")
     same(read.data, parse_string(FORMS, "bibtex"))
+    same_plain(read)
+    assert read.fields["Mixed-Case-Type"]["journal"] == "J and more" and "Author" not in read.fields["Mixed-Case-Type"]
     assert read.data.entries["Mixed-Case-Type"].fields["journal"] == "J and more"
     assert read.data.entries["Mixed-Case-Type"].fields["month"] == "February"
 
