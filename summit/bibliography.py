@@ -28,8 +28,8 @@ class Bibliography:
     sources: dict[str, str]  # key -> the entry exactly as written in the file
     # key -> field name (lower case) -> value, and key -> role -> names: the entries' contents
     # as plain dicts (bibtex_reader.Read), for the notes' own lookups
-    field_values: dict[str, dict[str, str]] = field(default_factory=dict)
-    persons: dict[str, dict[str, list[Person]]] = field(default_factory=dict)
+    field_values: dict[str, dict[str, str]]
+    persons: dict[str, dict[str, list[Person]]]
     # folded surname -> keys of works with an author of that surname (talk entries excluded):
     # finding a speaker's works is then one lookup, not a scan of every entry.
     by_surname: dict[str, list[str]] = field(default_factory=dict)
