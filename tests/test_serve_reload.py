@@ -86,8 +86,8 @@ EDITS: list[tuple[str, Callable[[Path], None], str, str]] = [
     ("CSS", lambda p: (p / "docs/assets/stylesheets/summit.css").write_text(
         (p / "docs/assets/stylesheets/summit.css").read_text() + "\n/* reloaded css */\n"),
      "assets/stylesheets/summit.css", "reloaded css"),
-    ("build code", lambda p: edit(p / "summit/summit_facts.py", 'SUMMIT_DATE = "January 2021"', 'SUMMIT_DATE = "January 2021 (reloaded code)"'),
-     TALK_URL, "January 2021 (reloaded code)"),
+    ("build code", lambda p: edit(p / "summit/summit_facts.py", "SUMMIT_MONTH = 1\n", "SUMMIT_MONTH = 2\n"),
+     TALK_URL, "Virtual Summit, February 2021"),
 ]
 
 
