@@ -260,7 +260,7 @@ class Views:
                     url_between(MAP, t.src_uri, use_directory_urls))
             for t in self.corpus.talks
         ]
-        titles = {key: plain(self.corpus.bib.fields(key)["title"]) for key in self.corpus.bib.keys}
+        titles = {key: title(self.corpus, key) for key in self.corpus.bib.keys}
         return GeneratedHtml(self._render_html("summit-map", map=layout(talks, self.relations, titles)))
 
     def glossary_page(self) -> str:

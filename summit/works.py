@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .corpus import Corpus
+from .text import plain
 
 KINDS = (
     ("paper", "Papers"),
@@ -47,4 +48,5 @@ def first_author(corpus: Corpus, key: str) -> str:
 
 
 def title(corpus: Corpus, key: str) -> str:
-    return corpus.bib.fields(key)["title"].replace("{", "").replace("}", "")
+    """The work's title as a reader reads it: no braces, LaTeX decoded."""
+    return plain(corpus.bib.fields(key)["title"])

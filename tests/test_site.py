@@ -115,3 +115,22 @@ def test_navigation_follows_the_recap_numbering(site):
     assert positions == sorted(positions)
     section_positions = [next(i for i, l in enumerate(labels) if l.startswith(s.title)) for s in sections()]
     assert section_positions == sorted(section_positions)
+
+
+LATEX_MARKUP = ("``", "''", "\\", "{", "}")  # what a references.bib field may hold and a reader must not see
+
+
+def test_no_page_shows_latex_from_references_bib(site):
+    """Every title, name and venue a page shows from references.bib is decoded (text.plain, the
+    formatter): the Speakers page once listed a title with its TeX quotes, ``What We Can't…''.
+    Code blocks (the BibTeX entries themselves) are left out."""
+    shown = {}
+    for path in sorted(site.rglob("*.html")):
+        page = soup(path)
+        for hidden in page.select("pre, code, script, style"):
+            hidden.decompose()
+        text = page.get_text(" ")
+        found = [mark for mark in LATEX_MARKUP if mark in text]
+        if found:
+            shown[path.relative_to(site).as_posix()] = found
+    assert not shown, shown
