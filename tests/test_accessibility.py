@@ -23,6 +23,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from site_model import page_path, talks
+from summit.paths import page_url
 
 AXE_SOURCE = Axe().axe_script
 SCHEMES = {"light": "default", "dark": "slate"}            # prefers-color-scheme -> Material scheme
@@ -51,7 +52,7 @@ def site_urls(site) -> list[str]:
 
 def talk_url(site, server) -> str:
     """A talk page: it has slide figures, citations and a code block, the interactive parts."""
-    return server + url_of(site, talks()[0].src_uri)
+    return server + "/" + page_url(talks()[0].src_uri)
 
 
 def new_reader(browser, scheme: str, width: str):
@@ -99,13 +100,9 @@ def judged_urls(site, scheme: str, width: str) -> list[str]:
     if (scheme, width) in EVERY_PAGE:
         return urls
     by_size = sorted(talks(), key=lambda t: page_path(site, t.src_uri).stat().st_size)
-    talk_urls = {url_of(site, t.src_uri) for t in talks()}
-    kept = {url_of(site, by_size[0].src_uri), url_of(site, by_size[-1].src_uri)}
+    talk_urls = {"/" + page_url(t.src_uri) for t in talks()}
+    kept = {"/" + page_url(by_size[0].src_uri), "/" + page_url(by_size[-1].src_uri)}
     return [url for url in urls if url not in talk_urls or url in kept]
-
-
-def url_of(site, src_uri: str) -> str:
-    return "/" + page_path(site, src_uri).parent.relative_to(site).as_posix() + "/"
 
 
 @pytest.mark.parametrize("scheme,width", COMBINATIONS, ids=[f"{s}-{w}" for s, w in COMBINATIONS])
