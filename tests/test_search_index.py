@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from site_model import talks
 
@@ -22,3 +23,11 @@ def test_papers_and_map_pages_are_not_searched_but_every_talk_is(site):
     pages = {d["location"].split("#")[0] for d in _docs(site)}
     assert "papers/" not in pages and "map/" not in pages
     assert {t.src_uri[: -len(".md")] + "/" for t in talks()} <= pages
+
+
+def test_no_control_of_the_references_is_indexed(site):
+    """A reference's BibTeX control and its back-links are controls, not text: indexed, every
+    talk's references were a hit for "bibtex", and each hit's preview showed a row of ↩."""
+    labels = [d["location"] for d in _docs(site) if re.search(r"(^|>)BibTeX(<|$)", d["text"])]
+    arrows = [d["location"] for d in _docs(site) if "\u21a9" in d["text"]]
+    assert not labels and not arrows, (labels, arrows)

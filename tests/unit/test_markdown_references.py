@@ -74,13 +74,16 @@ def convert(text: str, *extensions) -> str:
 
 def footnotes_extension(text: str) -> str:
     """What the footnotes extension writes, each reference's HTML in its footnote, without the
-    line breaks between the elements of its list (partials/footnote-references.html has none)."""
+    line breaks between the elements of its list (partials/footnote-references.html has none)
+    and with the back-links' paragraph kept out of the search index (the template's one addition)."""
     html = first_citation_first(convert(text, FootnotesWithReferences()))
     start = html.find('<div class="footnote">')
     if start < 0:
         return html
     end = html.index("</ol>\n</div>", start) + len("</ol>\n</div>")
-    return html[:start] + re.sub(r">\s+<", "><", html[start:end]) + html[end:]
+    listing = re.sub(r">\s+<", "><", html[start:end])
+    listing = listing.replace('<p><a class="footnote-backref"', '<p data-search-exclude=""><a class="footnote-backref"')
+    return html[:start] + listing + html[end:]
 
 
 PAGES = [
