@@ -18,6 +18,10 @@ APT_INSTALL := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq
 /usr/bin/chromium:
 	$(SUDO) apt-get update -qq && $(APT_INSTALL) chromium >/dev/null
 
+# make bench counts a build's instructions with Valgrind (scripts/bench_instructions.py).
+/usr/bin/valgrind:
+	$(SUDO) apt-get update -qq && $(APT_INSTALL) valgrind >/dev/null
+
 # The HTML checker (vnu.jar) needs Java: Debian's, installed only when none is on the PATH.
 java:
 	@command -v java >/dev/null || { $(SUDO) apt-get update -qq && $(APT_INSTALL) default-jre-headless >/dev/null; }
@@ -49,7 +53,7 @@ check: $(BIN)/mkdocs
 test: $(BIN)/mkdocs /usr/bin/chromium java node_modules
 	$(BIN)/pytest
 
-bench: $(BIN)/mkdocs /usr/bin/chromium node_modules
+bench: $(BIN)/mkdocs /usr/bin/chromium /usr/bin/valgrind node_modules
 	$(BIN)/python scripts/bench.py
 
 bench-search: $(BIN)/mkdocs /usr/bin/chromium

@@ -12,7 +12,7 @@ def build(seconds: float) -> Measured:
 def test_cold_is_the_median_of_the_fresh_copies_and_warm_of_the_builds_after():
     # three cold builds (one per fresh copy), then two warm ones of the last copy
     row = Scaled(k=10, talks=170, ours=[build(s) for s in (30, 12, 10, 14, 16)],
-                 plain=[build(s) for s in (20, 6, 5, 8, 8)], cold_runs=3, calls=(2.0, 1.0))
+                 plain=[build(s) for s in (20, 6, 5, 8, 8)], cold_runs=3, instructions=(2, 1))
     assert row.cold("ours") == 12 and row.cold("plain") == 6  # the slow first pair moves no median
     assert row.warm("ours") == 15 and row.warm("plain") == 8
     assert row.ratio("cold") == 2.0 and row.ratio("warm") == 15 / 8

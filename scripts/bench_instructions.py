@@ -1,0 +1,54 @@
+"""Instructions a build executes, counted by Valgrind (cachegrind, no cache simulation).
+
+The steady figure of the build benchmark (scripts/bench_build.py, scripts/bench.py). Seconds on
+this shared machine swing by up to 2x from one minute to the next; the instructions of the same
+build differ by well under 1 %. Python function calls (scripts/profile_build.py --calls) are
+steady too, but a call counts as one whatever it does: compiling the project's code on a cold
+build, Jinja compiling a template or a regular expression scanning a page weigh next to nothing
+in calls and a good part of a build in instructions and in seconds.
+
+About 20 times slower than the build itself; the builds of a pair run side by side (instructions
+do not depend on what else the machine does). PYTHONHASHSEED is fixed: the order of a set, and
+so a little of the work, otherwise changes from run to run.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from builds import MKDOCS
+
+VALGRIND = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null"]
+TOTAL = re.compile(r"^==\d+== I\s+refs:\s+([\d,]+)\s*$", re.M)
+
+
+def available() -> bool:
+    return shutil.which("valgrind") is not None
+
+
+def count(builds: list[tuple[Path, Path]]) -> list[int]:
+    """For each (project, site dir): the instructions of one strict build of it, run side by side."""
+    environ = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0")
+    environ.pop("PYTHONDONTWRITEBYTECODE", None)  # as measured_build: a build writes its __pycache__
+    running = []
+    for project, site in builds:
+        output = tempfile.TemporaryFile()
+        command = VALGRIND + MKDOCS + ["build", "--strict", "--site-dir", str(site)]
+        running.append((project, output, subprocess.Popen(command, cwd=project, env=environ,
+                                                          stdout=output, stderr=subprocess.STDOUT)))
+    counts = []
+    for project, output, proc in running:
+        proc.wait()
+        output.seek(0)
+        text = output.read().decode(errors="replace")
+        output.close()
+        total = TOTAL.search(text)
+        if proc.returncode or total is None:
+            raise SystemExit(f"counted build in {project} failed:\n{text[-3000:]}")
+        counts.append(int(total.group(1).replace(",", "")))
+    return counts
