@@ -1,9 +1,10 @@
-"""A Python-Markdown extension: no glossary tooltip inside link text or a definition term.
+"""A Python-Markdown extension: no glossary tooltip inside link text.
 
 The abbr extension wraps every glossary term in <abbr title="…">, which Material's
 content.tooltips explains on hover and focus. Inside a link the link itself is what a reader
-hovers and focuses, and a focus stop must not nest in it; on the Glossary page a term is
-defined right below itself. Marking that text atomic before abbr runs keeps abbr out of it.
+hovers and focuses, and a focus stop must not nest in it. Marking that text atomic before abbr
+runs keeps abbr out of it. (The Glossary page's terms are HTML after its Markdown,
+partials/glossary-listing.html, which abbr never sees.)
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-NO_ABBR_IN = ("a", "dt")
 # After attr_list (8), which still reads "{ … }" from text, and before abbr (7).
 PRIORITY = 7.5
 
@@ -22,7 +22,7 @@ PRIORITY = 7.5
 class _KeepAbbrOut(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         for element in root.iter():
-            if element.tag not in NO_ABBR_IN:
+            if element.tag != "a":
                 continue
             for inner in element.iter():
                 if inner.text:

@@ -68,7 +68,7 @@ class FootnotesWithReferences(Extension):
 
 
 def convert(text: str, *extensions) -> str:
-    return markdown.markdown(text, extensions=["footnotes", "abbr", "admonition", "md_in_html",
+    return markdown.markdown(text, extensions=["footnotes", "abbr", "admonition",
                                                "pymdownx.superfences", *extensions])
 
 
