@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from pybtex.bibtex.utils import split_name_list
 from pybtex.database import BibliographyData, Entry, Person
@@ -31,8 +31,7 @@ PERSON_ROLES = ("author", "editor")  # pybtex's Person.valid_roles
 SKIPPED = ("comment",)
 
 
-@dataclass(frozen=True)
-class Read:
+class Read(NamedTuple):
     data: BibliographyData
     lines: dict[str, int]  # key -> line of its "@type{key,"
     sources: dict[str, str]  # key -> the entry exactly as written

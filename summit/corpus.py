@@ -10,6 +10,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from pybtex.database import Person
 
@@ -20,8 +21,7 @@ from .talks import Section, Speaker, Talk
 from .text import fold_name, plain
 
 
-@dataclass(frozen=True)
-class PageSource:
+class PageSource(NamedTuple):
     src_uri: str
     meta: dict
     body: str  # the Markdown after the front matter

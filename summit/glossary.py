@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple
 
 from .citations import FENCE, HTML_COMMENT, INLINE_CODE
 from .errors import SourceError
 from .frontmatter import FRONT_MATTER
-from pathlib import Path
 
 # "*[TERM]: Expansion — definition" (expansion optional for names that abbreviate nothing).
 # The abbr extension shows everything after the colon as the tooltip, so the tooltip reads
@@ -36,8 +36,7 @@ class GlossaryError(SourceError):
     """Bad glossary input; the message is one line naming the file, the line and the culprit."""
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     term: str
     expansion: str | None     # None for a name that abbreviates nothing (GDumb, regret)
     definition: str
@@ -217,8 +216,7 @@ def unexplained(text: str, entries: Iterable[Entry], allowed: Iterable[str],
 
 # --- The Glossary page -------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Listed:
+class Listed(NamedTuple):
     """One entry as the Glossary page shows it."""
 
     entry: Entry

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from markdown import Extension, Markdown
 from markdown.extensions.footnotes import FootnoteExtension
@@ -43,16 +43,14 @@ PRIORITY = 22
 DEFAULTS = {"UNIQUE_IDS": False, "USE_DEFINITION_ORDER": True}
 
 
-@dataclass(frozen=True)
-class Footnote:
+class Footnote(NamedTuple):
     id: str  # the list item's id, "fn:ref-KEY"
     html: str  # the reference's HTML
     backrefs: tuple[str, ...]  # the markers' ids, one per citation: "fnref:ref-KEY", "fnref2:ref-KEY", …
     title: str  # the back-links' title, "Jump back to footnote N in the text"
 
 
-@dataclass(frozen=True)
-class Marker:
+class Marker(NamedTuple):
     id: str  # "fnref:ref-KEY", "fnref2:ref-KEY", …
     target: str  # the footnote's id, "fn:ref-KEY"
     text: str  # the footnote's number

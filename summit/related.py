@@ -7,7 +7,7 @@ weighs them for the "Related talks" list at the end of each talk page.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .corpus import Corpus
 from .relations import Relation, corpus_relations
@@ -22,8 +22,7 @@ LIMIT = 3
 MINIMUM = 2  # a reader always gets at least this many ways on (the section fills in)
 
 
-@dataclass(frozen=True)
-class RelatedTalk:
+class RelatedTalk(NamedTuple):
     talk: Talk
     reasons: list[str]
 

@@ -8,13 +8,12 @@ these relations, and its text table lists them.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .corpus import Corpus
 
 
-@dataclass(frozen=True)
-class Authorship:
+class Authorship(NamedTuple):
     """Talk `citing` cites `works` written by `speaker`, who spoke in the other talk."""
 
     citing: str
@@ -22,8 +21,7 @@ class Authorship:
     works: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Relation:
+class Relation(NamedTuple):
     """Two talks (ids in the given talk order, a before b) and everything they share."""
 
     a: str

@@ -7,8 +7,8 @@ matter, so neither is typed twice.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import SourceError
 from .talks import Talk
@@ -17,8 +17,7 @@ SVG = "{http://www.w3.org/2000/svg}"
 SLIDES_DIR = "assets/slides"
 
 
-@dataclass(frozen=True)
-class Slide:
+class Slide(NamedTuple):
     number: int
     src: str  # relative to docs/
     title: str

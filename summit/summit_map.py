@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .relation_text import full_reasons, short_reasons, weight_text
 from .relations import Relation
@@ -38,8 +38,7 @@ CAPTION_CHARS = 54        # characters per caption line at the caption's font si
 SHORT_TITLE = 36          # characters of a title that fit beside a dot
 
 
-@dataclass(frozen=True)
-class MapTalk:
+class MapTalk(NamedTuple):
     """One talk as the map needs it; url is relative to the map page."""
 
     number: str
@@ -50,28 +49,24 @@ class MapTalk:
     url: str
 
 
-@dataclass(frozen=True)
-class Point:
+class Point(NamedTuple):
     x: int
     y: int
 
 
-@dataclass(frozen=True)
-class Trace:
+class Trace(NamedTuple):
     """An arc drawn in the highlight colour when one of its talks is hovered or focused."""
 
     d: str
     width: str
 
 
-@dataclass(frozen=True)
-class CaptionLine:
+class CaptionLine(NamedTuple):
     text: str
     y: int
 
 
-@dataclass(frozen=True)
-class Node:
+class Node(NamedTuple):
     number: str
     key: str              # the number as an id fragment: "4.1" -> "4-1"
     title: str
@@ -90,8 +85,7 @@ class Node:
     traces: tuple[Trace, ...]      # this talk's arcs
 
 
-@dataclass(frozen=True)
-class Edge:
+class Edge(NamedTuple):
     key: str              # "relation-4-1-4-4": the table row the arc links to
     a: Node
     b: Node
@@ -106,16 +100,14 @@ class Edge:
     name: str                       # the accessible name
 
 
-@dataclass(frozen=True)
-class SectionHead:
+class SectionHead(NamedTuple):
     number: int
     title: str
     x: int
     y: int
 
 
-@dataclass(frozen=True)
-class SummitMap:
+class SummitMap(NamedTuple):
     width: int
     height: int
     dot_radius: int

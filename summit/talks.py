@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
@@ -22,8 +23,7 @@ NUMBER = re.compile(r"^[1-9]\.[1-9]\d*$")
 TALK_KEY_PREFIX = "talk-"
 
 
-@dataclass(frozen=True)
-class Speaker:
+class Speaker(NamedTuple):
     name: str
     affiliation: str
     role: str = ""

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from html import escape
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from . import glossary
 from .corpus import Corpus
@@ -48,8 +48,7 @@ LINK_NAMES = {"arxiv": "arXiv", "doi": "DOI", "url": "Link"}
 ANCHOR = re.compile(r'\sid="([^"]+)"')
 
 
-@dataclass(frozen=True)
-class GeneratedHtml:
+class GeneratedHtml(NamedTuple):
     """HTML a generated page shows after its Markdown. Markdown would only pass it through, and
     its HTML parser walks every tag to do so: on long generated lists that was most of their cost."""
 
