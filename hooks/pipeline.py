@@ -101,8 +101,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(str(error)) from None
     for line in corpus.uncited():
         log.warning(line)
-    templates = config.theme.get_env()  # the theme's own environment, overrides/ first
+    # The theme's environment (overrides/ first, the theme's filters and translations): a new one,
+    # made for the notes' templates alone, so these settings leave Material's pages as they are.
+    templates = config.theme.get_env()
     templates.trim_blocks = templates.lstrip_blocks = True  # Markdown templates: tags leave no blank lines
+    # Jinja's optimizer folds constants when it compiles a template, once a build: the notes'
+    # templates have next to none to fold, and it was a tenth of compiling them.
+    templates.optimized = False
     views = Views(corpus, templates, ReferenceFormatter(corpus.bib.data.entries, corpus.bib.where), terms)
     # The partials' "text | glossed": the text as HTML with the glossary's tooltips. A filter, not a
     # function in the context: Jinja calls a filter directly, a function through its runtime checks.
