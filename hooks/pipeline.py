@@ -70,7 +70,7 @@ OFFLINE_SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
 MARKER_ID = re.compile(r'id="(fnref\d*:ref-[^"]+)"')  # a citation's marker's id (partials/footnote-markers.html)
 
 
-@dataclass
+@dataclass(eq=False)  # one per build: equal only to itself
 class SiteBuild:
     corpus: Corpus
     views: Views

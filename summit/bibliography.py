@@ -20,7 +20,7 @@ ARXIV_ABS = "https://arxiv.org/abs/"
 DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one per build: equal only to itself
 class Bibliography:
     path: Path
     data: BibliographyData  # pybtex's entries: what mkdocs-bibtex and the reference style take

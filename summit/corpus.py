@@ -28,7 +28,7 @@ class PageSource(NamedTuple):
     offset: int  # lines the front matter took, to report the author's line numbers
 
 
-@dataclass
+@dataclass(eq=False)  # one per build: equal only to itself
 class Corpus:
     docs_dir: Path
     bib: Bibliography

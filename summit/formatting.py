@@ -48,7 +48,7 @@ class NotesStyle(PlainStyle):
         return sentence[optional[self.format_eprint(e)], optional[self.format_pubmed(e)], optional[self.format_doi(e)]]
 
 
-@dataclass
+@dataclass(eq=False)  # one per build: equal only to itself
 class ReferenceFormatter:
     """Formats each entry once: formatting was the slowest step of a build, and a work cited on
     several pages and listed on the Papers page would otherwise be formatted each time."""

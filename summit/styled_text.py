@@ -14,7 +14,7 @@ references.bib and more.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from pybtex import richtext
 from pybtex.backends import BaseBackend
@@ -22,8 +22,7 @@ from pybtex.backends import BaseBackend
 TERMINATORS = (".", "?", "!")  # pybtex.textutils.is_terminated
 
 
-@dataclass(frozen=True)
-class Symbol:
+class Symbol(NamedTuple):
     name: str  # "nbsp", "ndash" or "newblock"
 
 

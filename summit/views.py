@@ -74,7 +74,7 @@ class TemplateSource(Protocol):
     def get_template(self, name: str) -> Template: ...
 
 
-@dataclass
+@dataclass(eq=False)  # one per build: equal only to itself
 class Views:
     corpus: Corpus
     templates: TemplateSource
