@@ -31,3 +31,11 @@ def test_no_control_of_the_references_is_indexed(site):
     labels = [d["location"] for d in _docs(site) if re.search(r"(^|>)BibTeX(<|$)", d["text"])]
     arrows = [d["location"] for d in _docs(site) if "\u21a9" in d["text"]]
     assert not labels and not arrows, (labels, arrows)
+
+
+def test_the_glossary_is_found_by_its_terms_not_by_the_talks_that_use_them(site):
+    """A glossary entry lists the talks that use its term: indexed, every term a talk uses was a
+    hit for that talk's title."""
+    glossary = [d for d in _docs(site) if d["location"].startswith("glossary/")]
+    assert glossary and any("Generative Adversarial Network" in d["text"] for d in glossary)
+    assert not [d["location"] for d in glossary if "Used in" in d["text"]]
