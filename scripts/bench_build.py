@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from builds import MKDOCS, copy_project  # noqa: E402
+from builds import MKDOCS, copy_project, measured_environ  # noqa: E402
 import bench_instructions  # noqa: E402
 import scale_project  # noqa: E402
 
@@ -75,10 +75,7 @@ class Measured:
 
 def measured_build(project: Path, site: Path) -> Measured:
     """One strict build in its own process: wall time and that process's peak memory."""
-    environ = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    # A warm build finds the __pycache__ its first build wrote, as on any machine; a shell that
-    # sets PYTHONDONTWRITEBYTECODE would make every build of ours compile the project's code.
-    environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    environ = measured_environ()  # a warm build finds the __pycache__ its first build wrote
     with tempfile.TemporaryFile() as output:
         start = time.perf_counter()
         proc = subprocess.Popen(MKDOCS + ["build", "--strict", "--site-dir", str(site)],

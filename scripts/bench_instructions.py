@@ -14,14 +14,13 @@ so a little of the work, otherwise changes from run to run.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
 import tempfile
 from pathlib import Path
 
-from builds import MKDOCS
+from builds import MKDOCS, measured_environ
 
 VALGRIND = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null"]
 TOTAL = re.compile(r"^==\d+== I\s+refs:\s+([\d,]+)\s*$", re.M)
@@ -33,8 +32,7 @@ def available() -> bool:
 
 def count(builds: list[tuple[Path, Path]]) -> list[int]:
     """For each (project, site dir): the instructions of one strict build of it, run side by side."""
-    environ = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0")
-    environ.pop("PYTHONDONTWRITEBYTECODE", None)  # as measured_build: a build writes its __pycache__
+    environ = measured_environ(PYTHONHASHSEED="0")
     running = []
     for project, site in builds:
         output = tempfile.TemporaryFile()

@@ -38,6 +38,14 @@ def run_build(project: Path, site: Path, *extra: str, env: dict[str, str] | None
     return Build(proc.returncode, proc.stdout + proc.stderr, site, time.perf_counter() - start)
 
 
+def measured_environ(**extra: str) -> dict[str, str]:
+    """The environment of a build a benchmark measures. It writes and uses __pycache__ as on any
+    machine: a shell that sets PYTHONDONTWRITEBYTECODE would make every build compile the project."""
+    environ = dict(os.environ, NO_MKDOCS_2_WARNING="1", **extra)
+    environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    return environ
+
+
 def copy_project(target: Path) -> Path:
     """Copy what a build reads into target."""
     target.mkdir(parents=True, exist_ok=True)
