@@ -36,6 +36,7 @@ from .markdown_html import Render
 
 # A definition as mkdocs-bibtex writes it with the notes' reference text (NotesRegistry).
 DEFINITION = re.compile(r"^\[\^(?P<label>[^\]\s]+)\]: <!-- html:reference (?P<key>[^\s<>]+) -->[ \t]*$", re.M)
+DEFINED = "]: <!-- html:reference "  # in every definition's line
 MARKER = re.compile(r"\[\^(?P<label>[^\]]*)\]")  # the footnotes extension's
 # After the code blocks are put aside (fenced_code_block, 25), before raw HTML is (html_block,
 # 20; MkDocs reads the ids of raw HTML at 21): a raw HTML block's marker is placed too.
@@ -69,14 +70,18 @@ class _References(Preprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         text = "\n".join(lines)
-        keys = {m["label"]: m["key"] for m in DEFINITION.finditer(text)} if "[^" in text else {}
+        # The definitions are where mkdocs-bibtex wrote them, together: the pattern, anchored at
+        # every line, need not scan the text before the first (most of the page; found as a string).
+        first = text.find(DEFINED)
+        start = text.rfind("\n", 0, first) + 1 if first >= 0 else len(text)
+        keys = {m["label"]: m["key"] for m in DEFINITION.finditer(text, start)}
         if not keys:  # label -> key, in the order of definition: the footnotes' numbers
             return lines
         config = self.footnotes.getConfigs()
         for name, value in DEFAULTS.items():
             if config[name] != value:
                 raise ValueError(f"the footnotes extension's {name} must be {value} (summit/markdown_references.py)")
-        text, cited = self._place_markers(DEFINITION.sub("", text), keys, config)
+        text, cited = self._place_markers(text[:start] + DEFINITION.sub("", text[start:]), keys, config)
         listing = self.md.htmlStash.store(self.render_list(self._footnotes(keys, cited, config), config["BACKLINK_TEXT"]))
         place = config["PLACE_MARKER"]
         if place not in text:
