@@ -26,6 +26,12 @@ VALGRIND = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out
 TOTAL = re.compile(r"^==\d+== I\s+refs:\s+([\d,]+)\s*$", re.M)
 
 
+def total(output: str) -> int | None:
+    """The instruction count in a build's output under cachegrind (its "I refs" summary line)."""
+    found = TOTAL.search(output)
+    return int(found.group(1).replace(",", "")) if found else None
+
+
 def available() -> bool:
     return shutil.which("valgrind") is not None
 
@@ -45,8 +51,8 @@ def count(builds: list[tuple[Path, Path]]) -> list[int]:
         output.seek(0)
         text = output.read().decode(errors="replace")
         output.close()
-        total = TOTAL.search(text)
-        if proc.returncode or total is None:
+        counted = total(text)
+        if proc.returncode or counted is None:
             raise SystemExit(f"counted build in {project} failed:\n{text[-3000:]}")
-        counts.append(int(total.group(1).replace(",", "")))
+        counts.append(counted)
     return counts
