@@ -8,7 +8,7 @@
     on_page_content   check that every citation became a reference (and tell MkDocs' anchor check
                       its id) and no token was left; the generated pages' listings (Speakers,
                       Papers, Map, Glossary) follow their Markdown
-    on_post_build     add the keywords field to Material's search index
+    on_page_context   a talk's entry in Material's search index gets its keywords field
 
 Everything else is plain Python in summit/ (no MkDocs import) and templates in overrides/.
 One SiteBuild per build carries the corpus from event to event.
@@ -16,7 +16,6 @@ One SiteBuild per build carries the corpus from event to event.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import sys
@@ -34,6 +33,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.nav import Section as NavSection
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
+from mkdocs.utils.templates import TemplateContext
 from mkdocs_bibtex.citation import Citation
 from mkdocs_bibtex.registry import SimpleRegistry
 from pybtex.database import BibliographyData
@@ -258,15 +258,23 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return html + "\n" + generated.html
 
 
-@event_priority(-50)  # after the search plugin writes its index, before the offline plugin copies it
-def on_post_build(config: MkDocsConfig) -> None:
-    path = Path(config.site_dir) / "search" / "search_index.json"
-    if not path.exists():
-        return
-    corpus = site_build(config).corpus
-    index = json.loads(path.read_text(encoding="utf-8"))
-    by_url = {page_url(t.src_uri, config.use_directory_urls): talk_keywords(corpus, t) for t in corpus.talks}
-    for doc in index["docs"]:
-        if doc["location"] in by_url:
-            doc["keywords"] = by_url[doc["location"]]
-    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+@event_priority(-50)  # after Material's search plugin (0) has indexed the page
+def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
+    site = site_build(config)
+    talk = site.corpus.talk_at(page.file.src_uri)
+    if talk is not None:
+        _top_search_entry(config, page)["keywords"] = talk_keywords(site.corpus, talk)
+    return context
+
+
+def _top_search_entry(config: MkDocsConfig, page: Page) -> dict:
+    """The search index's entry for the top of the page, which Material's search plugin has just
+    made (its SearchIndex.entries, which it writes out after the build). Set here, not in the
+    written file: reading that file and writing it again cost 143 M instructions at k = 10.
+    tests/test_search_index.py fails if a talk's entry loses its keywords."""
+    search = config.plugins["material/search"]
+    for entry in reversed(search.search_index.entries):
+        if entry["location"] == page.url:
+            return entry
+    raise PluginError(f"docs/{page.file.src_uri}: Material's search plugin made no entry for the page, "
+                      "so its keywords have nowhere to go")

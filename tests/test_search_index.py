@@ -6,6 +6,7 @@ import json
 import re
 
 from site_model import talks
+from summit.paths import page_url
 
 
 def _docs(site) -> list[dict]:
@@ -39,3 +40,14 @@ def test_the_glossary_is_found_by_its_terms_not_by_the_talks_that_use_them(site)
     glossary = [d for d in _docs(site) if d["location"].startswith("glossary/")]
     assert glossary and any("Generative Adversarial Network" in d["text"] for d in glossary)
     assert not [d["location"] for d in glossary if "Used in" in d["text"]]
+
+
+def test_each_talk_has_its_keywords_and_only_at_its_top(site):
+    """A talk's keywords field (summit/search_terms.py) carries its speakers' names and their
+    other spellings, boosted: without it a short name such as "Li" ranks below "LinkedIn"."""
+    docs = _docs(site)
+    with_keywords = {d["location"]: d["keywords"] for d in docs if "keywords" in d}
+    assert set(with_keywords) == {page_url(t.src_uri) for t in talks()}
+    for talk in talks():
+        keywords = with_keywords[page_url(talk.src_uri)]
+        assert all(s.name in keywords for s in talk.speakers), (talk.src_uri, keywords)
