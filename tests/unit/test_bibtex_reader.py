@@ -67,6 +67,13 @@ def test_reads_other_forms_as_pybtex_does():
     assert read.data.entries["Mixed-Case-Type"].fields["month"] == "February"
 
 
+def test_every_month_macro_reads_as_pybtex_reads_it():
+    """The reader's own table of BibTeX's month macros (it does not load pybtex's parser)."""
+    text = "".join(f"@misc{{m{n}, month = {m}}}\n" for n, m in enumerate(bibtex_reader.MONTHS))
+    same(bibtex_reader.read(text, "months.bib").data, parse_string(text, "bibtex"))
+    assert len(bibtex_reader.MONTHS) == 12
+
+
 @pytest.mark.parametrize("text, message", [
     ("@misc{k,\n  title = {T\n", r"^x\.bib:2: malformed BibTeX: unclosed brace in entry 'k'$"),
     ("@misc{k,\n  title = {T},\n", r"^x\.bib:1: malformed BibTeX: unclosed brace in entry 'k'$"),
