@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import NamedTuple
 
-from .citations import FENCE, HTML_COMMENT, INLINE_CODE
+from .citations import FENCE, HTML_COMMENT, INLINE_CODE, may_hold_fence
 from .errors import SourceError
 from .frontmatter import FRONT_MATTER
 
@@ -111,7 +111,9 @@ def prose(markdown: str) -> str:
     """The words a reader sees of a page's Markdown: no front matter, code, comments,
     citation keys, link targets or attribute lists, where an abbreviation never applies."""
     text = FRONT_MATTER.sub("", markdown, count=1)  # pages' bodies come without it; files with it
-    for pattern in (FENCE, INLINE_CODE, HTML_COMMENT, CITATION, LINK_TARGET, ATTRIBUTES):
+    if may_hold_fence(text):
+        text = FENCE.sub(" ", text)
+    for pattern in (INLINE_CODE, HTML_COMMENT, CITATION, LINK_TARGET, ATTRIBUTES):
         text = pattern.sub(" ", text)
     return text
 

@@ -20,7 +20,8 @@ def test_unknown_key_names_page_line_and_closest_keys():
         cited_keys("line 1\n\nclaim [@choi2020fairgn]", "p.md", KNOWN, line_offset=9)
 
 
-@pytest.mark.parametrize("text", ["Use `[@shared-work]` here.", "```\n[@shared-work]\n```\n"])
+@pytest.mark.parametrize("text", ["Use `[@shared-work]` here.", "Use ``a ` [@shared-work]`` here.",
+                                  "```\n[@shared-work]\n```\n", "~~~~ python\n[@shared-work]\n~~~~\n"])
 def test_citation_inside_code_fails(text):
     with pytest.raises(SourceError, match=r"citation \[@shared-work\] is inside code"):
         cited_keys(text, "p.md", KNOWN)
