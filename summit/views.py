@@ -45,7 +45,9 @@ MAP = "map.md"
 GLOSSARY = "glossary.md"
 LINK_LABELS = {"paper": "Paper", "code": "Code", "demo": "Demo"}
 LINK_NAMES = {"arxiv": "arXiv", "doi": "DOI", "url": "Link"}
-ANCHOR = re.compile(r'\sid="([^"]+)"')
+# An id attribute; preceded by a space (not "data-id"), which the search checks: an expression
+# opening with \s is tried at every position of the page, one opening with a literal is not.
+ID_ATTRIBUTE = re.compile(r'id="([^"]+)"')
 
 
 class GeneratedHtml(NamedTuple):
@@ -59,7 +61,8 @@ class GeneratedHtml(NamedTuple):
     def anchors(self) -> set[str]:
         """The ids it defines, which links from other pages may target (the templates quote
         every attribute with double quotes)."""
-        return set(ANCHOR.findall(self.html))
+        html = self.html
+        return {m[1] for m in ID_ATTRIBUTE.finditer(html) if m.start() and html[m.start() - 1].isspace()}
 
 
 class Template(Protocol):
