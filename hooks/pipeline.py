@@ -8,7 +8,8 @@
     on_page_content   check that every citation became a reference (and tell MkDocs' anchor check
                       its id) and no token was left; the generated pages' listings (Speakers,
                       Papers, Map, Glossary) follow their Markdown
-    on_page_context   a talk's entry in Material's search index gets its keywords field
+    on_page_context   once Material's search plugin has indexed the page: a talk's entry gets its
+                      keywords field; what search must not index (BibTeX, related talks) is placed
 
 Everything else is plain Python in summit/ (no MkDocs import) and templates in overrides/.
 One SiteBuild per build carries the corpus from event to event.
@@ -47,7 +48,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from summit import corpus as corpus_loader  # noqa: E402
-from summit import exports, glossary, scholar, shortcodes  # noqa: E402
+from summit import exports, glossary, scholar, shortcodes, unindexed_html  # noqa: E402
 from summit.corpus import Corpus  # noqa: E402
 from summit.edition import edition_date, edition_timestamp  # noqa: E402
 from summit.errors import SourceError  # noqa: E402
@@ -56,6 +57,7 @@ from summit.markdown_abbr_scope import AbbrScopeExtension  # noqa: E402
 from summit.markdown_html import PREFIX as PLACE_TOKEN  # noqa: E402
 from summit.markdown_html import PlaceHtmlExtension  # noqa: E402
 from summit.markdown_references import ReferenceFootnotesExtension  # noqa: E402
+from summit.unindexed_html import PREFIX as UNINDEXED_TOKEN  # noqa: E402
 from summit.paths import page_url  # noqa: E402
 from summit.related import RelatedTalk, related_talks  # noqa: E402
 from summit.search_terms import talk_keywords  # noqa: E402
@@ -264,6 +266,13 @@ def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, 
     talk = site.corpus.talk_at(page.file.src_uri)
     if talk is not None:
         _top_search_entry(config, page)["keywords"] = talk_keywords(site.corpus, talk)
+    try:  # what search must not index, the plugin having read the page without it
+        page.content = unindexed_html.place(page.content, site.views.html_for)
+    except ValueError as error:
+        raise PluginError(f"docs/{page.file.src_uri}: {error}") from None
+    if UNINDEXED_TOKEN in page.content:  # not a token place() could read: its HTML is missing
+        token = page.content[page.content.index(UNINDEXED_TOKEN):].split("-->", 1)[0] + "-->"
+        raise PluginError(f"docs/{page.file.src_uri}: {token} was left in the page")
     return context
 
 

@@ -1,7 +1,7 @@
 """A Python-Markdown extension: HTML the templates rendered, placed where a block of the page is
 a token for it, "<!-- html:KIND KEY -->" (overrides/markdown/placed-html.md).
 
-A shortcode's listing, a talk page's related talks and its citation are rendered once as HTML
+A shortcode's listing and a talk page's citation are rendered once as HTML
 (summit/views.py, the partials under overrides/partials/) and reach the page's Markdown as a
 token alone in its block. Markdown keeps the token as a raw HTML block, as it keeps any HTML
 comment there; its HTML takes its place in Markdown's store of raw HTML, so Markdown neither

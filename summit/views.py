@@ -126,11 +126,13 @@ class Views:
         listing = self._macro("partials/related-talks.html", "related_talks")(
             related=[(r, link(r.talk.src_uri)) for r in related],
             map_link=f"{link(MAP)}#map-{talk.number.replace('.', '-')}")
-        return self._placed("related-talks", talk.src_uri, listing)
+        return self._unindexed("related-talks", talk.src_uri, listing)
 
     def cite_these_notes(self, talk: Talk, url: str) -> str:
+        facts = dict(talk=talk, url=url, edition=self.corpus.edition, summit=SUMMIT, summit_date=SUMMIT_DATE)
+        bibtex = self._macro("partials/cite-these-notes.html", "cite_notes_bibtex")(**facts)
         citation = self._macro("partials/cite-these-notes.html", "cite_these_notes")(
-            talk=talk, url=url, edition=self.corpus.edition, summit=SUMMIT, summit_date=SUMMIT_DATE)
+            **facts, bibtex=self._unindexed("cite-notes-bibtex", talk.src_uri, bibtex))
         return self._placed("cite-these-notes", talk.src_uri, citation)
 
     def slide(self, talk: Talk, slide: Slide, use_directory_urls: bool = True) -> str:
@@ -145,13 +147,16 @@ class Views:
         return self._macro("markdown/placed-html.md", "token")("reference", key)
 
     def html_for(self, kind: str, key: str) -> tuple[str, ...]:
-        """The HTML a "<!-- html:KIND KEY -->" token stands for, rendered once per build. A
-        reference is its text and its BibTeX control."""
-        if (kind, key) not in self._html:  # a placed partial is there once rendered (_placed)
-            if kind != "reference":
+        """The HTML a token ("<!-- html:KIND KEY -->", "<!-- unindexed:KIND KEY -->") stands for,
+        rendered once per build. A reference is its text and a token for its BibTeX control."""
+        if (kind, key) not in self._html:  # a placed partial is there once rendered (_placed, _unindexed)
+            if kind == "reference":
+                html = self._macro("partials/reference.html", "reference")(self.reference_text(key), key)
+            elif kind == "bibtex" and key in self.corpus.bib:
+                html = self._macro("partials/bibtex.html", "bibtex_control")(key, self.corpus.bib.source(key))
+            else:
                 raise ValueError(f"no {kind} HTML for {key} in this build")
-            reference = self._macro("partials/reference.html", "reference")
-            self._html[kind, key] = (reference(self.reference_text(key), key, self.corpus.bib.source(key)),)
+            self._html[kind, key] = (html,)
         return self._html[kind, key]
 
     def _macro(self, template: str, name: str) -> Callable[..., str]:
@@ -230,6 +235,13 @@ class Views:
         leaves alone. kind: the partial's name; key: the page's source path."""
         self._html[kind, key] = (html,)
         return self._macro("markdown/placed-html.md", "token")(kind, key)
+
+    def _unindexed(self, kind: str, key: str, html: str) -> str:
+        """HTML search must not index (a talk page's related talks, its citation's BibTeX): a
+        token for it, placed after Material's search plugin has read the page
+        (summit/unindexed_html.py). kind: what it is; key: the page's source path."""
+        self._html[kind, key] = (html,)
+        return self._macro("markdown/placed-html.md", "unindexed")(kind, key)
 
     def speakers_page(self) -> str:
         count = len({s.name for t in self.corpus.talks for s in t.speakers})

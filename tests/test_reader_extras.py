@@ -46,6 +46,19 @@ def test_papers_page_offers_bibtex_for_every_work(site):
         assert code is not None and code.get_text().strip() == bib().source(div["id"])
 
 
+def test_every_reference_on_a_talk_page_offers_its_bibtex(site):
+    """A reference's BibTeX control is placed after the search plugin has read the page
+    (summit/unindexed_html.py): each one must be there, with its entry, and no token left."""
+    for talk in talks():
+        html = page_path(site, talk.src_uri).read_text(encoding="utf-8")
+        assert "<!-- unindexed:" not in html, talk.src_uri
+        references = article(page_path(site, talk.src_uri)).select("li[id^='fn:ref-']")
+        assert references, talk.src_uri
+        for item in references:
+            code = item.select_one("details.bibtex code")
+            assert code is not None and code.get_text().strip() == bib().source(item["id"][len("fn:ref-"):])
+
+
 @pytest.mark.parametrize("talk", talks(), ids=lambda t: t.slug)
 def test_talk_page_ends_with_cite_these_notes(site, talk):
     page = article(page_path(site, talk.src_uri))
