@@ -49,6 +49,7 @@ class Footnote(NamedTuple):
     html: str  # the reference's HTML
     backrefs: tuple[str, ...]  # the markers' ids, one per citation: "fnref:ref-KEY", "fnref2:ref-KEY", …
     title: str  # the back-links' title, "Jump back to footnote N in the text"
+    number: int  # N
 
 
 class Marker(NamedTuple):
@@ -116,7 +117,7 @@ class _References(Preprocessor):
                 raise ValueError(f"<!-- html:reference {key} -->: {error}") from None
             again = tuple(f"fnref{n}{separator}{label}" for n in range(2, cited.get(label, 0) + 1))
             footnotes.append(Footnote(f"fn{separator}{label}", html, (f"fnref{separator}{label}", *again),
-                                      config["BACKLINK_TITLE"].format(number)))
+                                      config["BACKLINK_TITLE"].format(number), number))
         return footnotes
 
 

@@ -167,8 +167,14 @@ class Views:
         return self._macros[template, name]
 
     def footnote_references(self, footnotes: list[Footnote], backlink_text: str) -> str:
-        """A page's references as one list (summit/markdown_references.py)."""
-        return self._macro("partials/footnote-references.html", "footnote_references")(footnotes, backlink_text)
+        """A page's references as one list (summit/markdown_references.py), each reference's
+        back-links a token placed after the search plugin has read the page."""
+        backlinks = self._macro("partials/footnote-references.html", "backlinks")
+        tokens = []
+        for footnote in footnotes:  # the same reference, number and citations: the same back-links
+            key = f"{footnote.id}/{footnote.number}/{len(footnote.backrefs)}"
+            tokens.append(self._unindexed("backlinks", key, backlinks(footnote, backlink_text)))
+        return self._macro("partials/footnote-references.html", "footnote_references")(list(zip(footnotes, tokens)))
 
     def footnote_markers(self, markers: list[Marker]) -> list[str]:
         """A page's citation markers, each one's HTML (summit/markdown_references.py)."""

@@ -32,8 +32,9 @@ def render(kind: str, key: str) -> tuple[str, ...]:
     return HTML[key]
 
 
-def render_list(footnotes, backlink_text: str) -> str:  # as summit/views.py calls them
-    return TEMPLATES.get_template("partials/footnote-references.html").module.footnote_references(footnotes, backlink_text)
+def render_list(footnotes, backlink_text: str) -> str:  # as summit/views.py calls them, back-links in place
+    macros = TEMPLATES.get_template("partials/footnote-references.html").module
+    return macros.footnote_references([(f, macros.backlinks(f, backlink_text)) for f in footnotes])
 
 
 def render_markers(markers) -> list[str]:
