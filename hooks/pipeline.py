@@ -9,7 +9,8 @@
                       its id) and no token was left; the generated pages' listings (Speakers,
                       Papers, Map, Glossary) follow their Markdown
     on_page_context   once Material's search plugin has indexed the page: a talk's entry gets its
-                      keywords field; what search must not index (BibTeX, related talks) is placed
+                      keywords field; what search must not index (BibTeX, related talks, the
+                      citations' markers and back-links) is placed
 
 Everything else is plain Python in summit/ (no MkDocs import) and templates in overrides/.
 One SiteBuild per build carries the corpus from event to event.
@@ -237,11 +238,10 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         if f'id="fn:ref-{key}"' not in html:
             raise PluginError(f"docs/{page.file.src_uri}: citation '{key}' did not render as a reference")
     if cited and page.present_anchor_ids is not None:
-        # The references' list and the citations' markers are raw HTML to Markdown
-        # (summit/markdown_references.py), so MkDocs' check of links to anchors does not see
-        # their ids: the list's have just been found in the page, the markers' are read from it.
+        # The references' list is raw HTML to Markdown (summit/markdown_references.py), so MkDocs'
+        # check of links to anchors does not see its ids, just found in the page (the citations'
+        # markers' ids are read in on_page_context, once the markers are in place).
         page.present_anchor_ids |= {f"fn:ref-{key}" for key in cited}
-        page.present_anchor_ids |= set(MARKER_ID.findall(html))
     if "[^ref-" in html:  # a citation's marker left as text (summit/citations.py reserves the prefix)
         marker = html[html.index("[^ref-"):].split("]", 1)[0] + "]"
         raise PluginError(f"docs/{page.file.src_uri}: citation marker {marker} was left as text")
@@ -273,6 +273,10 @@ def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, 
     if UNINDEXED_TOKEN in page.content:  # not a token place() could read: its HTML is missing
         token = page.content[page.content.index(UNINDEXED_TOKEN):].split("-->", 1)[0] + "-->"
         raise PluginError(f"docs/{page.file.src_uri}: {token} was left in the page")
+    if site.corpus.cites.get(page.file.src_uri) and page.present_anchor_ids is not None:
+        # MkDocs checks links to anchors after the last page's context: the markers, raw HTML to
+        # Markdown, are in place now.
+        page.present_anchor_ids |= set(MARKER_ID.findall(page.content))
     return context
 
 

@@ -177,9 +177,10 @@ class Views:
         return self._macro("partials/footnote-references.html", "footnote_references")(list(zip(footnotes, tokens)))
 
     def footnote_markers(self, markers: list[Marker]) -> list[str]:
-        """A page's citation markers, each one's HTML (summit/markdown_references.py)."""
+        """A page's citation markers (summit/markdown_references.py), each a token placed after
+        the search plugin has read the page: a footnote's number is not text to search for."""
         marker = self._macro("partials/footnote-markers.html", "footnote_marker")
-        return [marker(m) for m in markers]
+        return [self._unindexed("marker", "/".join(m), marker(m)) for m in markers]  # id/target/number
 
     def reference_text(self, key: str) -> str:
         """A reference's text as HTML, with the glossary's tooltips (formatted once per build)."""
