@@ -244,9 +244,10 @@ class Views:
         return self._macro("markdown/placed-html.md", "token")(kind, key)
 
     def _unindexed(self, kind: str, key: str, html: str) -> str:
-        """HTML search must not index (a talk page's related talks, its citation's BibTeX): a
-        token for it, placed after Material's search plugin has read the page
-        (summit/unindexed_html.py). kind: what it is; key: the page's source path."""
+        """HTML search must not index (a citation's marker, a reference's back-links, a talk
+        page's related talks and its citation's BibTeX): a token for it, placed after Material's
+        search plugin has read the page (summit/unindexed_html.py). kind: what it is; key: what
+        tells it apart from any other HTML of its kind in this build."""
         self._html[kind, key] = (html,)
         return self._macro("markdown/placed-html.md", "unindexed")(kind, key)
 
