@@ -246,8 +246,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         marker = html[html.index("[^ref-"):].split("]", 1)[0] + "]"
         raise PluginError(f"docs/{page.file.src_uri}: citation marker {marker} was left as text")
     if PLACE_TOKEN in html:  # a token Markdown did not see as a block of its own: its HTML is missing
-        token = html[html.index(PLACE_TOKEN):].split("-->", 1)[0] + "-->"
-        raise PluginError(f"docs/{page.file.src_uri}: {token} was left in the page (it must be a block of its own)")
+        raise PluginError(f"docs/{page.file.src_uri}: {_token_left(html, PLACE_TOKEN)} was left in the page "
+                          "(it must be a block of its own)")
     generated = site.generated_html.get(page.file.src_uri)
     if generated is None:
         return html
@@ -271,13 +271,17 @@ def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, 
     except ValueError as error:
         raise PluginError(f"docs/{page.file.src_uri}: {error}") from None
     if UNINDEXED_TOKEN in page.content:  # not a token place() could read: its HTML is missing
-        token = page.content[page.content.index(UNINDEXED_TOKEN):].split("-->", 1)[0] + "-->"
-        raise PluginError(f"docs/{page.file.src_uri}: {token} was left in the page")
+        raise PluginError(f"docs/{page.file.src_uri}: {_token_left(page.content, UNINDEXED_TOKEN)} was left in the page")
     if site.corpus.cites.get(page.file.src_uri) and page.present_anchor_ids is not None:
         # MkDocs checks links to anchors after the last page's context: the markers, raw HTML to
         # Markdown, are in place now.
         page.present_anchor_ids |= set(MARKER_ID.findall(page.content))
     return context
+
+
+def _token_left(html: str, prefix: str) -> str:
+    """The first token opening with prefix in html, as the error names it."""
+    return html[html.index(prefix):].split("-->", 1)[0] + "-->"
 
 
 def _top_search_entry(config: MkDocsConfig, page: Page) -> dict:

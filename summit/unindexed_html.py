@@ -14,12 +14,11 @@ place from the start.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+
+from .markdown_html import Render  # the same renderer (Views.html_for) serves both kinds of token
 
 TOKEN = re.compile(r"<!-- unindexed:(?P<kind>[a-z-]+) (?P<key>[^\s<>]+) -->")
 PREFIX = "<!-- unindexed:"  # what every token opens with
-
-Render = Callable[[str, str], Sequence[str]]  # (kind, key) -> the HTML's top-level elements
 
 
 def place(html: str, render: Render) -> str:

@@ -53,6 +53,9 @@ APPENDED = {
     "listing inside a paragraph": (
         "docs/index.md", "\nAll of them: <!-- md:talk-table -->\n",
         r"docs/index\.md:\d+: md:talk-table must be a paragraph of its own"),
+    "token of HTML kept out of search, with nothing to place": (
+        TALK, "\n<!-- unindexed:bibtex nosuchwork2020 -->\n",
+        PAGE + r": <!-- unindexed:bibtex nosuchwork2020 -->: no bibtex HTML for nosuchwork2020 in this build"),
     "broken internal link": (
         TALK, "\nSee [the missing talk](missing-talk.md).\n", r"fair-generative-modeling\.md.*missing-talk\.md"),
     "broken anchor": (
