@@ -29,7 +29,7 @@ BRACES = re.compile(r'[{}"]')
 PERSON_ROLES = ("author", "editor")  # pybtex's Person.valid_roles
 SKIPPED = ("comment",)
 # BibTeX's predefined macros, the months (month = jan). Written here rather than imported from
-# pybtex's own parser, which nothing else in a build loads: importing it cost 6.7 M instructions.
+# pybtex's own parser, which nothing else in a build loads (1.6 M instructions a build).
 MONTHS = {name[:3].lower(): name for name in (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December")}
