@@ -264,8 +264,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
     site = site_build(config)
     talk = site.corpus.talk_at(page.file.src_uri)
-    if talk is not None:
-        _top_search_entry(config, page)["keywords"] = talk_keywords(site.corpus, talk)
+    entry = _top_search_entry(config, page) if talk is not None else None
+    if entry is not None:
+        entry["keywords"] = talk_keywords(site.corpus, talk)
     try:  # what search must not index, the plugin having read the page without it
         page.content = unindexed_html.place(page.content, site.views.html_for)
     except ValueError as error:
@@ -284,13 +285,19 @@ def _token_left(html: str, prefix: str) -> str:
     return html[html.index(prefix):].split("-->", 1)[0] + "-->"
 
 
-def _top_search_entry(config: MkDocsConfig, page: Page) -> dict:
+def _top_search_entry(config: MkDocsConfig, page: Page) -> dict | None:
     """The search index's entry for the top of the page, which Material's search plugin has just
     made (its SearchIndex.entries, which it writes out after the build). Set here, not in the
     written file: reading that file and writing it again cost 143 M instructions at k = 10.
     tests/test_search_index.py fails if a talk's entry loses its keywords."""
-    search = config.plugins["material/search"]
-    for entry in reversed(search.search_index.entries):
+    search = config.plugins.get("material/search")
+    if search is None or not search.config.enabled:  # a build without search: nothing to add to
+        return None
+    entries = getattr(getattr(search, "search_index", None), "entries", None)
+    if not isinstance(entries, list):  # a release that keeps its index otherwise
+        raise PluginError("Material's search plugin keeps no SearchIndex.entries list: the talks' keywords "
+                          "have nowhere to go (hooks/pipeline.py, _top_search_entry)")
+    for entry in reversed(entries):
         if entry["location"] == page.url:
             return entry
     raise PluginError(f"docs/{page.file.src_uri}: Material's search plugin made no entry for the page, "
