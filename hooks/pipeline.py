@@ -257,6 +257,10 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     contents.extend(AnchorLink(title, anchor, 2) for anchor, title in generated.headings)
     if page.present_anchor_ids is not None:
         page.present_anchor_ids |= generated.anchors
+    if (page.meta.get("search") or {}).get("exclude"):
+        # The search plugin skips the page but still runs a regular expression over all of it
+        # (the Map and Papers pages' listings: 80 ms at k = 10): placed once it has passed.
+        return html + "\n" + site.views.unindexed("listing", page.file.src_uri, generated.html)
     return html + "\n" + generated.html
 
 

@@ -126,13 +126,13 @@ class Views:
         listing = self._macro("partials/related-talks.html", "related_talks")(
             related=[(r, link(r.talk.src_uri)) for r in related],
             map_link=f"{link(MAP)}#map-{talk.number.replace('.', '-')}")
-        return self._unindexed("related-talks", talk.src_uri, listing)
+        return self.unindexed("related-talks", talk.src_uri, listing)
 
     def cite_these_notes(self, talk: Talk, url: str) -> str:
         facts = dict(talk=talk, url=url, edition=self.corpus.edition, summit=SUMMIT, summit_date=SUMMIT_DATE)
         bibtex = self._macro("partials/cite-these-notes.html", "cite_notes_bibtex")(**facts)
         citation = self._macro("partials/cite-these-notes.html", "cite_these_notes")(
-            **facts, bibtex=self._unindexed("cite-notes-bibtex", talk.src_uri, bibtex))
+            **facts, bibtex=self.unindexed("cite-notes-bibtex", talk.src_uri, bibtex))
         return self._placed("cite-these-notes", talk.src_uri, citation)
 
     def slide(self, talk: Talk, slide: Slide, use_directory_urls: bool = True) -> str:
@@ -149,7 +149,7 @@ class Views:
     def html_for(self, kind: str, key: str) -> tuple[str, ...]:
         """The HTML a token ("<!-- html:KIND KEY -->", "<!-- unindexed:KIND KEY -->") stands for,
         rendered once per build. A reference is its text and a token for its BibTeX control."""
-        if (kind, key) not in self._html:  # a placed partial is there once rendered (_placed, _unindexed)
+        if (kind, key) not in self._html:  # a placed partial is there once rendered (_placed, unindexed)
             if kind == "reference":
                 html = self._macro("partials/reference.html", "reference")(self.reference_text(key), key)
             elif kind == "bibtex" and key in self.corpus.bib:
@@ -173,14 +173,14 @@ class Views:
         tokens = []
         for footnote in footnotes:  # the same reference, number and citations: the same back-links
             key = f"{footnote.id}/{footnote.number}/{len(footnote.backrefs)}"
-            tokens.append(self._unindexed("backlinks", key, backlinks(footnote, backlink_text)))
+            tokens.append(self.unindexed("backlinks", key, backlinks(footnote, backlink_text)))
         return self._macro("partials/footnote-references.html", "footnote_references")(list(zip(footnotes, tokens)))
 
     def footnote_markers(self, markers: list[Marker]) -> list[str]:
         """A page's citation markers (summit/markdown_references.py), each a token placed after
         the search plugin has read the page: a footnote's number is not text to search for."""
         marker = self._macro("partials/footnote-markers.html", "footnote_marker")
-        return [self._unindexed("marker", "/".join(m), marker(m)) for m in markers]  # id/target/number
+        return [self.unindexed("marker", "/".join(m), marker(m)) for m in markers]  # id/target/number
 
     def reference_text(self, key: str) -> str:
         """A reference's text as HTML, with the glossary's tooltips (formatted once per build)."""
@@ -243,11 +243,12 @@ class Views:
         self._html[kind, key] = (html,)
         return self._macro("markdown/placed-html.md", "token")(kind, key)
 
-    def _unindexed(self, kind: str, key: str, html: str) -> str:
+    def unindexed(self, kind: str, key: str, html: str) -> str:
         """HTML search must not index (a citation's marker, a reference's back-links, a talk
-        page's related talks and its citation's BibTeX): a token for it, placed after Material's
-        search plugin has read the page (summit/unindexed_html.py). kind: what it is; key: what
-        tells it apart from any other HTML of its kind in this build."""
+        page's related talks and its citation's BibTeX, the listing of a page search leaves out):
+        a token for it, placed after Material's search plugin has read the page
+        (summit/unindexed_html.py). kind: what it is; key: what tells it apart from any other
+        HTML of its kind in this build."""
         self._html[kind, key] = (html,)
         return self._macro("markdown/placed-html.md", "unindexed")(kind, key)
 
