@@ -16,7 +16,7 @@ tests/unit/test_plain_style.py checks plain_style against.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from types import MappingProxyType
 
@@ -50,12 +50,12 @@ class NotesStyle(PlainStyle):
 
 @dataclass(eq=False)  # one per build: equal only to itself
 class ReferenceFormatter:
-    """Formats each entry once: formatting was the slowest step of a build, and a work cited on
-    several pages and listed on the Papers page would otherwise be formatted each time."""
+    """Formats an entry as HTML. Formatting was the slowest step of a build: the notes format
+    each entry once, keeping the HTML (summit/views.py, Views.reference_text), not the rich text
+    it is made from, which would stay in memory for the whole build."""
 
     entries: dict[str, Entry]
     where: Callable[[str], str] = lambda key: "references.bib"  # an entry's "file:line", for errors
-    _rich: dict[str, styled_text.Styled | Text] = field(default_factory=dict, repr=False)  # key -> formatted entry
 
     @cached_property
     def style(self) -> PlainStyle:
@@ -64,15 +64,13 @@ class ReferenceFormatter:
         return NotesStyle()
 
     def _formatted(self, key: str) -> styled_text.Styled | Text:
-        if key not in self._rich:
-            entry = self.entries[key]
-            try:  # the same rules, written out: much faster
-                self._rich[key] = plain_style.format_entry(entry)
-            except plain_style.Unsupported:
-                self._rich[key] = self.style.format_entry("", entry).text
-            except plain_style.MissingField as error:
-                raise SourceError(f"{self.where(key)}: {error}") from None
-        return self._rich[key]
+        entry = self.entries[key]
+        try:  # the same rules, written out: much faster
+            return plain_style.format_entry(entry)
+        except plain_style.Unsupported:
+            return self.style.format_entry("", entry).text
+        except plain_style.MissingField as error:
+            raise SourceError(f"{self.where(key)}: {error}") from None
 
     def html(self, key: str, plain_text: Callable[[str], str] | None = None) -> str:
         """The reference as HTML; plain_text, when given, writes its plain strings outside links
