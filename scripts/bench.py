@@ -4,7 +4,7 @@ Not a test: it measures against goals and reports, it does not fail on them. Run
 `make bench` (or .venv/bin/python scripts/bench.py); writes the same figures to BENCHMARKS.md.
 
   (a) strict build of the full site, cold (a fresh copy each time), median of 5 built in turn
-      with the same pages built with plain Material (no bibtex plugin, no hooks), and the ratio,
+      (each first every other time) with the same pages built with plain Material (no bibtex plugin, no hooks), and the ratio,
       in seconds and in instructions (Valgrind's count: steady whatever the machine's load)
                                                                             goal <= 1.5x
   (b) per talk page, first visit served with gzip: requests and bytes, slide images scrolled
@@ -91,7 +91,7 @@ def scaled_section(rows: list[bench_build.Scaled], command: str = SCALED_COMMAND
         f"{bench_build.COLD_RUNS} fresh copies of each one's first build (no __pycache__ of the project "
         "code, no site dir; the operating system's file cache is not dropped); warm is the median of "
         f"the next {bench_build.WARM_RUNS} builds of the last copy. Ours and plain build in turn "
-        "throughout. Peak MB is the largest maximum resident set "
+        "throughout, each first every other time. Peak MB is the largest maximum resident set "
         "size of one build process (ru_maxrss) over those builds. CPU s is the build process's user + "
         "system time, steadier than wall time when other work shares the machine. Instructions are "
         "Valgrind's count over one more cold build of each (scripts/bench_instructions.py): the same, "
@@ -152,13 +152,17 @@ def main() -> None:
               "alternately, each of a fresh copy)…", flush=True)
         plain_project = bench_build.plain_material_copy(tmp / "plain")
         ours_runs, plain_runs = [], []
-        for _ in range(FULL_RUNS):  # in turn, so that a busier moment of the machine slows both
+        for run in range(FULL_RUNS):
             for built in ("ours-site", "plain-site"):
                 shutil.rmtree(tmp / built, ignore_errors=True)
             shutil.rmtree(tmp / "ours", ignore_errors=True)
-            ours_runs.append(bench_build.measured_build(copy_project(tmp / "ours"), tmp / "ours-site"))
-            plain_runs.append(bench_build.measured_build(
-                bench_build.fresh_copy(plain_project, tmp / "plain-build"), tmp / "plain-site"))
+            ours_project = copy_project(tmp / "ours")
+            plain_build = bench_build.fresh_copy(plain_project, tmp / "plain-build")
+            mine, theirs = bench_build.in_turn(
+                run, lambda: bench_build.measured_build(ours_project, tmp / "ours-site"),
+                lambda: bench_build.measured_build(plain_build, tmp / "plain-site"))
+            ours_runs.append(mine)
+            plain_runs.append(theirs)
         full, plain = (statistics.median(m.seconds for m in runs) for runs in (ours_runs, plain_runs))
         full_cpu, plain_cpu = (statistics.median(m.cpu for m in runs) for runs in (ours_runs, plain_runs))
         bench_build.measured_build(ROOT, site)  # the site as the repository builds it, for (b) to (d)

@@ -8,7 +8,7 @@ Scaled: the same comparison on k copies of the notes (scripts/scale_project.py),
 cold (the first build of a fresh copy: no __pycache__ of the project code, empty site dir; median
 over several fresh copies) and warm (median of the next builds of the last copy), with each build
 process's peak memory. Ours and plain Material's builds alternate throughout, so that a slower
-minute of the shared machine falls on both.
+minute of the shared machine falls on both, and each builds first every other time (in_turn).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,8 +35,10 @@ import scale_project  # noqa: E402
 SCALES = (1, 3, 10)
 # One cold pair is not a measurement here: the same build's seconds swing by up to 1.8x from one
 # minute to the next. Each cold build needs a fresh copy (copied in a second, even at k = 10).
-COLD_RUNS = 3
-WARM_RUNS = 2
+# Three were too few: k = 3 read 1.69x cold in one run, and eight pairs built minutes later
+# 1.01x to 1.63x (median 1.27x), for a count of instructions of 1.445x.
+COLD_RUNS = 5
+WARM_RUNS = 3
 RATIO_GOAL = 1.5
 
 
@@ -120,6 +123,16 @@ class Scaled:
         return max(m.peak_kb for m in getattr(self, side)) / 1024
 
 
+def in_turn(run: int, ours: Callable[[], Measured], plain: Callable[[], Measured]) -> tuple[Measured, Measured]:
+    """One build of each, back to back, so that a busier moment of the machine slows both; ours
+    first in even runs, plain first in odd ones, so that neither always builds first."""
+    if run % 2:
+        theirs = plain()
+        return ours(), theirs
+    mine = ours()
+    return mine, plain()
+
+
 def fresh_copy(source: Path, target: Path) -> Path:
     """A copy of a project (never built itself) as a first build finds it: no __pycache__."""
     shutil.rmtree(target, ignore_errors=True)
@@ -140,8 +153,10 @@ def measure_scaled(k: int, workdir: Path, cold_runs: int = COLD_RUNS, warm_runs:
                 shutil.rmtree(workdir / site, ignore_errors=True)
             ours_project = fresh_copy(ours_source, workdir / f"k{k}-build")
             plain_project = fresh_copy(plain_source, workdir / f"k{k}-plain-build")
-        ours.append(measured_build(ours_project, workdir / f"k{k}-site"))
-        plain.append(measured_build(plain_project, workdir / f"k{k}-plain-site"))
+        mine, theirs = in_turn(run, lambda: measured_build(ours_project, workdir / f"k{k}-site"),
+                               lambda: measured_build(plain_project, workdir / f"k{k}-plain-site"))
+        ours.append(mine)
+        plain.append(theirs)
     instructions = (0, 0)
     if bench_instructions.available():  # one more cold build of each, counted
         instructions = tuple(bench_instructions.count([

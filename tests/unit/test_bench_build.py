@@ -26,3 +26,21 @@ def test_the_instruction_count_is_read_from_valgrinds_summary():
               "==4242== I   refs:      6,885,888,655\n")
     assert total(output) == 6_885_888_655
     assert total("==4242== I1  misses:  1,234\n") is None
+
+
+def test_ours_and_plain_build_back_to_back_each_first_every_other_time():
+    from bench_build import in_turn
+
+    order: list[str] = []
+
+    def ours() -> Measured:
+        order.append("ours")
+        return build(2)
+
+    def plain() -> Measured:
+        order.append("plain")
+        return build(1)
+
+    for run in range(4):
+        assert in_turn(run, ours, plain) == (build(2), build(1))  # always (ours, plain)
+    assert order == ["ours", "plain", "plain", "ours", "ours", "plain", "plain", "ours"]
