@@ -1,6 +1,7 @@
 """HTML a page shows but search must not index, placed once Material's search plugin has read
 the page: the citations' markers (a footnote's number), a reference's BibTeX and back-links, a
-talk page's related talks, the BibTeX of "Cite these notes".
+talk page's related talks, the BibTeX of "Cite these notes", the listing of a generated page
+that search leaves out (Map, Papers).
 
 data-search-exclude keeps such HTML out of the index, but the plugin still parses every tag and
 text of it, in Python (html.parser): on a talk page, the BibTeX alone was a tenth of that work.
