@@ -4,8 +4,9 @@ Not a test: it measures against goals and reports, it does not fail on them. Run
 `make bench` (or .venv/bin/python scripts/bench.py); writes the same figures to BENCHMARKS.md.
 
   (a) strict build of the full site, cold (a fresh copy each time), median of 5 built in turn
-      (each first every other time) with the same pages built with plain Material (no bibtex plugin, no hooks), and the ratio,
-      in seconds and in instructions (Valgrind's count: steady whatever the machine's load)
+      (each first every other time) with the same pages built with plain Material (no bibtex
+      plugin, no hooks), and the ratio, in seconds and in instructions (Valgrind's count:
+      steady whatever the machine's load)
                                                                             goal <= 1.5x
   (b) per talk page, first visit served with gzip: requests and bytes, slide images scrolled
       into view included                                                    goal <= 100 KB

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import gc
 import weakref
-from pathlib import Path
 
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
-ROOT = Path(__file__).resolve().parents[1]
+from builds import ROOT  # scripts/builds.py
 
 
 def configured() -> MkDocsConfig:
