@@ -35,8 +35,8 @@ class Corpus:
     vocabulary: dict[str, str]  # tag -> its description (tags.yml)
     sections: list[Section]
     pages: dict[str, PageSource]
-    cites: dict[str, list[str]]  # src_uri -> keys it cites, in order; a talk page cites its talk first
-    cited_by: dict[str, list[str]]  # key -> src_uris citing it, in page order
+    cites: dict[str, list[str]]  # src_uri -> keys it cites, in order of first citation
+    cited_by: dict[str, list[str]]  # key -> src_uris citing it, in page order (a talk's entry: its page)
     edition: datetime.date  # the date of this edition of the notes (see edition.py)
     _works_by: dict[str, list[str]] = field(default_factory=dict, repr=False)  # speaker name -> keys
 
@@ -112,10 +112,10 @@ def load(docs_dir: Path, bib_path: Path, tags_path: Path, edition: datetime.date
     cited_by: dict[str, list[str]] = defaultdict(list)
     for page in pages.values():
         keys = citations.cited_keys(page.body, f"docs/{page.src_uri}", bib.data.entries, page.offset)
-        if page.src_uri in talk_keys:
-            keys = [talk_keys[page.src_uri]] + [k for k in keys if k != talk_keys[page.src_uri]]
         cites[page.src_uri] = keys
-        for key in keys:
+        # A talk's own entry is cited by its page's "Cite these notes", not among its references.
+        own = [talk_keys[page.src_uri]] if page.src_uri in talk_keys else []
+        for key in own + [k for k in keys if k not in own]:
             cited_by[key].append(page.src_uri)
     return Corpus(docs_dir, bib, vocabulary, sections, pages, cites, dict(cited_by), edition)
 

@@ -1,81 +1,146 @@
-"""`<!-- md:name args -->` comments, expanded into generated Markdown; an unknown name fails.
+"""The one placeholder syntax, `<!-- md:NAME ARGS -->`, and its one resolve step.
 
-Modelled on Material for MkDocs' own docs hook shortcodes.py: authors write one short comment,
-the facts come from front matter and references.bib, one small function per shortcode.
+Authors write a few of them in pages (`<!-- md:slide 1 -->`, `<!-- md:talk-table -->`, …); the
+build writes the others (a talk page's header, related talks and cite block; each reference's
+text, through mkdocs-bibtex; the generated pages' listings). Markdown keeps an HTML comment as
+it is, alone in a block or inside a paragraph, so what a placeholder stands for is never parsed
+as Markdown. Once Markdown has run, resolve() replaces each placeholder with its HTML, rendered
+from a template under overrides/partials/: one small function per name below, and an unknown
+name raises. Modelled on Material for MkDocs' own docs hook (shortcodes.py) and on
+mkdocs-autorefs (one placeholder, resolved once).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING, NamedTuple
 
-from . import markdown_html
 from .errors import SourceError
-from .slides import read_slide
-from .views import Views
+from .paths import file_url_between, url_between
 
-SHORTCODE = re.compile(r"<!--\s*md:(?P<name>[\w-]+)(?:\s+(?P<args>.*?))?\s*-->")
+if TYPE_CHECKING:
+    from .views import Views
 
-
-def _slide(views: Views, src_uri: str, args: str, where: str, use_directory_urls: bool) -> str:
-    talk = views.corpus.talk_at(src_uri)
-    if talk is None:
-        raise SourceError(f"{where}: md:slide is only for talk pages")
-    if not args.isdigit():
-        raise SourceError(f"{where}: md:slide needs the slide number, got '{args}'")
-    return views.slide(talk, read_slide(views.corpus.docs_dir, talk, int(args), where), use_directory_urls)
+PLACEHOLDER = re.compile(r"<!--\s*md:(?P<name>[\w-]+)(?:\s+(?P<args>[^<>]*?))?\s*-->")
 
 
-def _talk_table(views: Views, src_uri: str, args: str, where: str, use_directory_urls: bool) -> str:
-    return views.talk_table(src_uri, use_directory_urls)
+class PageRef(NamedTuple):
+    """The page a placeholder is resolved on."""
+
+    src_uri: str
+    url: str  # its public address, or "" when the build has no public site_url
+    use_directory_urls: bool = True
+
+    def link(self, src_uri: str) -> str:
+        """A relative link from this page to another page or file of docs/."""
+        return url_between(self.src_uri, src_uri, self.use_directory_urls)
+
+    def file_link(self, path: str) -> str:
+        """A relative link from this page to a file of docs/ (a slide drawing)."""
+        return file_url_between(self.src_uri, path, self.use_directory_urls)
 
 
-def _section_talks(views: Views, src_uri: str, args: str, where: str, use_directory_urls: bool) -> str:
-    section = views.corpus.section_at(src_uri)
-    if section is None:
-        raise SourceError(f"{where}: md:section-talks is only for a section's index.md")
-    return views.section_talks(src_uri, section, use_directory_urls)
+Handler = Callable[["Views", PageRef, str], str]
 
 
-def _sections(views: Views, src_uri: str, args: str, where: str, use_directory_urls: bool) -> str:
-    return views.sections(src_uri, use_directory_urls)
+def _slide(views: Views, page: PageRef, args: str) -> str:
+    return views.slide(page, int(args))
 
 
-def _tag_vocabulary(views: Views, src_uri: str, args: str, where: str, use_directory_urls: bool) -> str:
-    return views.tag_vocabulary(src_uri)
+def _talk_table(views: Views, page: PageRef, args: str) -> str:
+    return views.talk_table(page)
 
 
-HANDLERS: dict[str, Callable[[Views, str, str, str, bool], str]] = {
+def _section_talks(views: Views, page: PageRef, args: str) -> str:
+    return views.section_talks(page)
+
+
+def _sections(views: Views, page: PageRef, args: str) -> str:
+    return views.sections(page)
+
+
+def _tag_vocabulary(views: Views, page: PageRef, args: str) -> str:
+    return views.tag_vocabulary()
+
+
+def _talk_header(views: Views, page: PageRef, args: str) -> str:
+    return views.talk_header(page)
+
+
+def _related_talks(views: Views, page: PageRef, args: str) -> str:
+    return views.related_talks(page)
+
+
+def _cite_these_notes(views: Views, page: PageRef, args: str) -> str:
+    return views.cite_these_notes(page)
+
+
+def _reference(views: Views, page: PageRef, args: str) -> str:
+    return views.reference(args)
+
+
+def _speaker(views: Views, page: PageRef, args: str) -> str:
+    return views.speaker(page, args)
+
+
+def _works(views: Views, page: PageRef, args: str) -> str:
+    return views.works(page, args)
+
+
+def _glossary_letter(views: Views, page: PageRef, args: str) -> str:
+    return views.glossary_letter(page, args)
+
+
+def _summit_map(views: Views, page: PageRef, args: str) -> str:
+    return views.summit_map(page)
+
+
+# What an author may write in a page; each must be a paragraph of its own.
+AUTHORS: dict[str, Handler] = {
     "slide": _slide,
     "talk-table": _talk_table,
     "section-talks": _section_talks,
     "sections": _sections,
     "tag-vocabulary": _tag_vocabulary,
 }
+# What the build writes (summit/views.py, the templates under overrides/markdown/).
+BUILD: dict[str, Handler] = {
+    "talk-header": _talk_header,
+    "related-talks": _related_talks,
+    "cite-these-notes": _cite_these_notes,
+    "reference": _reference,
+    "speaker": _speaker,
+    "works": _works,
+    "glossary-letter": _glossary_letter,
+    "summit-map": _summit_map,
+}
+HANDLERS = AUTHORS | BUILD
 
 
-def expand(markdown: str, src_uri: str, views: Views, line_offset: int = 0, use_directory_urls: bool = True) -> str:
-    """The page's Markdown with every shortcode replaced by what it generates."""
-
-    def replace(match: re.Match) -> str:
-        name, args = match.group("name"), (match.group("args") or "").strip()
+def check(markdown: str, src_uri: str, views: Views, line_offset: int = 0) -> None:
+    """SourceError, naming the page and line, for a shortcode an author may not write here."""
+    for match in PLACEHOLDER.finditer(markdown):
+        name, args = match["name"], (match["args"] or "").strip()
         where = f"docs/{src_uri}:{markdown.count(chr(10), 0, match.start()) + 1 + line_offset}"
-        handler = HANDLERS.get(name)
-        if handler is None:
-            raise SourceError(f"{where}: unknown shortcode 'md:{name}' (known: {', '.join(sorted(HANDLERS))})")
-        # Every shortcode becomes a block of HTML (a slide's figure, or a listing's token that
-        # summit/markdown_html.py replaces): inside a paragraph, Markdown would take it in and
-        # the HTML would break (a listing would be left out of the page unseen).
+        if name not in AUTHORS:
+            raise SourceError(f"{where}: unknown shortcode 'md:{name}' (known: {', '.join(sorted(AUTHORS))})")
+        # A shortcode stands for a block of HTML: inside a paragraph it would break the paragraph.
         if not _own_block(markdown, match):
             raise SourceError(f"{where}: md:{name} must be a paragraph of its own (blank lines around it)")
-        return handler(views, src_uri, args, where, use_directory_urls)
+        views.check(name, args, src_uri, where)
 
-    reserved = markdown.find(markdown_html.PREFIX)
-    if reserved >= 0:  # the build's own tokens for references' HTML: an author's would be replaced too
-        where = f"docs/{src_uri}:{markdown.count(chr(10), 0, reserved) + 1 + line_offset}"
-        raise SourceError(f"{where}: '{markdown_html.PREFIX} … -->' comments are the build's own "
-                          "(summit/markdown_html.py); cite a work with [@key]")
-    return SHORTCODE.sub(replace, markdown)
+
+def resolve(html: str, page: PageRef, views: Views) -> str:
+    """The page's HTML with every placeholder replaced by the HTML it stands for."""
+
+    def replace(match: re.Match) -> str:
+        handler = HANDLERS.get(match["name"])
+        if handler is None:
+            raise ValueError(f"unknown placeholder {match[0]}")
+        return handler(views, page, (match["args"] or "").strip())
+
+    return PLACEHOLDER.sub(replace, html)
 
 
 def _own_block(markdown: str, match: re.Match) -> bool:

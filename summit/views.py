@@ -1,42 +1,32 @@
-"""What each template under overrides/ is given, and the talk page's assembly.
+"""What each template under overrides/ is given.
 
-The templates hold the markup (HTML classes, Markdown structure); this module chooses the facts.
-Those under overrides/markdown/ render to Markdown-with-HTML before Markdown runs, so they may
-cite with [@key] and link to pages by their source path, which MkDocs then resolves and checks.
-Those under overrides/partials/ render to HTML, links already resolved (url_between) and the
-glossary's tooltips already in the text (the "glossed" filter): what long generated pages show
-after their Markdown (the Speakers, Papers and Glossary listings, the map: GeneratedHtml); the
-talk header and a slide's figure, raw HTML blocks of the page whose one citation Markdown
-still numbers; and HTML a token in the Markdown stands for (html_for, put in place by
-summit/markdown_html.py and summit/markdown_references.py): a reference, the shortcodes'
-listings, a talk page's related talks and its citation; and a page's citation markers and list
-of references (summit/markdown_references.py). A template used once per talk, work, text or
-marker is a macro called from Python (_macro): a whole rendering costs several times more.
+The templates hold the markup; this module chooses the facts. Those under overrides/markdown/
+render to Markdown before Markdown runs (a talk page's frame, the generated pages), with
+placeholders (summit/shortcodes.py) where HTML goes. Those under overrides/partials/ render the
+HTML a placeholder stands for, once Markdown has run.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from html import escape
-from typing import Any, NamedTuple, Protocol
+from typing import Any, Protocol
 
 from . import glossary
 from .corpus import Corpus
-from .glossary import Entry
+from .errors import SourceError
 from .formatting import ReferenceFormatter
-from .markdown_references import Footnote, Marker
-from .paths import file_url_between, url_between
-from .related import RelatedTalk
+from .glossary import Entry
+from .related import RelatedTalk, related_talks
 from .relations import Relation, corpus_relations
-from .summit_map import MapTalk, layout
-from .text import plain, slugify
-from .slides import Slide
+from .shortcodes import PageRef
+from .slides import Slide, read_slide
 from .summit_facts import SUMMIT, SUMMIT_DATE, SUMMIT_YEAR
-from .talks import Section, Talk
+from .summit_map import MapTalk, layout
+from .talks import Talk
+from .text import slugify
 from .works import KINDS, first_author, kinds, title, year
 
 SPEAKERS = "speakers.md"
@@ -45,29 +35,9 @@ MAP = "map.md"
 GLOSSARY = "glossary.md"
 LINK_LABELS = {"paper": "Paper", "code": "Code", "demo": "Demo"}
 LINK_NAMES = {"arxiv": "arXiv", "doi": "DOI", "url": "Link"}
-# An id attribute; preceded by a space (not "data-id"), which the search checks: an expression
-# opening with \s is tried at every position of the page, one opening with a literal is not.
-ID_ATTRIBUTE = re.compile(r'id="([^"]+)"')
-
-
-class GeneratedHtml(NamedTuple):
-    """HTML a generated page shows after its Markdown. Markdown would only pass it through, and
-    its HTML parser walks every tag to do so: on long generated lists that was most of their cost."""
-
-    html: str
-    headings: tuple[tuple[str, str], ...] = ()  # (anchor, title) of its h2s, for the table of contents
-
-    @property
-    def anchors(self) -> set[str]:
-        """The ids it defines, which links from other pages may target (the templates quote
-        every attribute with double quotes)."""
-        html = self.html
-        return {m[1] for m in ID_ATTRIBUTE.finditer(html) if m.start() and html[m.start() - 1].isspace()}
 
 
 class Template(Protocol):
-    module: Any  # the template's macros, as attributes
-
     def render(self, **context: object) -> str: ...
 
 
@@ -83,112 +53,76 @@ class Views:
     templates: TemplateSource
     formatter: ReferenceFormatter
     glossary: list[Entry]
-    _html: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict, repr=False)  # (kind, key) -> a token's HTML
-    _reference_text: dict[str, str] = field(default_factory=dict, repr=False)  # key -> its text as HTML
-    _glossed: dict[str, str] = field(default_factory=dict, repr=False)  # text -> it as HTML with tooltips
-    _macros: dict[tuple[str, str], Callable[..., str]] = field(default_factory=dict, repr=False)  # (template, name) -> macro
+    _slides: dict[tuple[str, int], Slide] = field(default_factory=dict, repr=False)
 
-    def _render(self, name: str, **context: object) -> str:
-        return self.templates.get_template(f"markdown/{name}.md").render(summit=SUMMIT, summit_date=SUMMIT_DATE, **context)
+    def render(self, name: str, **context: Any) -> str:
+        """A template under overrides/, with the summit's name and date."""
+        facts = dict(summit=SUMMIT, summit_date=SUMMIT_DATE, summit_year=SUMMIT_YEAR)
+        return self.templates.get_template(name).render(**facts, **context)
 
-    def _render_html(self, name: str, **context: object) -> str:
-        return self.templates.get_template(f"partials/{name}.html").render(**context)
+    def _talk(self, page: PageRef) -> Talk:
+        talk = self.corpus.talk_at(page.src_uri)
+        if talk is None:
+            raise ValueError(f"docs/{page.src_uri} is not a talk page")
+        return talk
 
-    # --- a talk page, in reading order -------------------------------------------------------
+    def check(self, name: str, args: str, src_uri: str, where: str) -> None:
+        """SourceError, naming where, for a shortcode that cannot be shown on this page."""
+        talk, section = self.corpus.talk_at(src_uri), self.corpus.section_at(src_uri)
+        if name == "slide":
+            if talk is None:
+                raise SourceError(f"{where}: md:slide is only for talk pages")
+            if not args.isdigit():
+                raise SourceError(f"{where}: md:slide needs the slide number, got '{args}'")
+            self._slides[src_uri, int(args)] = read_slide(self.corpus.docs_dir, talk, int(args), where)
+        elif name == "section-talks" and section is None:
+            raise SourceError(f"{where}: md:section-talks is only for a section's index.md")
 
-    def talk_page(self, talk: Talk, body: str, related: list[RelatedTalk], url: str,
-                  use_directory_urls: bool = True) -> str:
-        """Header, the author's text, related talks, references and "Cite these notes"."""
-        return self._macro("markdown/talk-page.md", "talk_page")(
-            header=self.talk_header(talk, use_directory_urls),
-            body=body.strip(),
-            related=self.related_talks(talk, related, use_directory_urls),
-            cite=self.cite_these_notes(talk, url),
-        )
+    # --- a talk page, in reading order ---------------------------------------------------------
+
+    def talk_page(self, talk: Talk, body: str) -> str:
+        """The talk page's Markdown: header, the author's text, related talks, references, cite."""
+        return self.render("markdown/talk-page.md", body=body.strip())
 
     def references_section(self, markdown: str) -> str:
         """Any other page that cites: its text, then its references."""
-        return markdown.rstrip() + "\n\n" + self._render("references")
+        return markdown.rstrip() + "\n\n" + self.render("markdown/references.md")
 
-    def talk_header(self, talk: Talk, use_directory_urls: bool = True) -> str:
-        """HTML, a raw block of the talk page's Markdown: its citation of the talk is Markdown's."""
+    def talk_header(self, page: PageRef) -> str:
+        talk = self._talk(page)
         buttons = [(LINK_LABELS[kind], self.corpus.bib.primary_link(key)) for kind, key in talk.links.items()]
-        return self._macro("partials/talk-header.html", "talk_header")(
-            talk=talk, buttons=buttons, summit=SUMMIT, summit_date=SUMMIT_DATE,
-            speakers_page=url_between(talk.src_uri, SPEAKERS, use_directory_urls),
-            section_link=url_between(talk.src_uri, talk.section.src_uri, use_directory_urls),
-        )
+        return self.render("partials/talk-header.html", talk=talk, buttons=buttons,
+                           speakers_page=page.link(SPEAKERS), section_link=page.link(talk.section.src_uri))
 
-    def related_talks(self, talk: Talk, related: list[RelatedTalk], use_directory_urls: bool = True) -> str:
-        def link(src_uri: str) -> str:
-            return url_between(talk.src_uri, src_uri, use_directory_urls)
+    def slide(self, page: PageRef, number: int) -> str:
+        talk = self._talk(page)
+        slide = self._slides.get((page.src_uri, number))
+        if slide is None:  # not checked on this page's Markdown (shortcodes.check) in this build
+            slide = read_slide(self.corpus.docs_dir, talk, number, f"docs/{page.src_uri}")
+        return self.render("partials/slide-figure.html", talk=talk, slide=slide, href=page.file_link(slide.src))
 
-        listing = self._macro("partials/related-talks.html", "related_talks")(
-            related=[(r, link(r.talk.src_uri)) for r in related],
-            map_link=f"{link(MAP)}#map-{talk.number.replace('.', '-')}")
-        return self.unindexed("related-talks", talk.src_uri, listing)
+    def related_talks(self, page: PageRef) -> str:
+        talk = self._talk(page)
+        related = [(r, page.link(r.talk.src_uri)) for r in self.related[talk]]
+        return self.render("partials/related-talks.html", related=related,
+                           map_link=f"{page.link(MAP)}#map-{talk.number.replace('.', '-')}")
 
-    def cite_these_notes(self, talk: Talk, url: str) -> str:
-        facts = dict(talk=talk, url=url, edition=self.corpus.edition, summit=SUMMIT, summit_date=SUMMIT_DATE)
-        bibtex = self._macro("partials/cite-these-notes.html", "cite_notes_bibtex")(**facts)
-        citation = self._macro("partials/cite-these-notes.html", "cite_these_notes")(
-            **facts, bibtex=self.unindexed("cite-notes-bibtex", talk.src_uri, bibtex))
-        return self._placed("cite-these-notes", talk.src_uri, citation)
-
-    def slide(self, talk: Talk, slide: Slide, use_directory_urls: bool = True) -> str:
-        """HTML, a raw block of the talk page's Markdown: its citation of the talk is Markdown's."""
-        return self._macro("partials/slide-figure.html", "slide_figure")(
-            talk=talk, slide=slide, summit=SUMMIT, summit_year=SUMMIT_YEAR,
-            href=file_url_between(talk.src_uri, slide.src, use_directory_urls))
+    def cite_these_notes(self, page: PageRef) -> str:
+        return self.render("partials/cite-these-notes.html", talk=self._talk(page), url=page.url,
+                           edition=self.corpus.edition)
 
     def reference(self, key: str) -> str:
-        """A reference as mkdocs-bibtex places it after "[^ref-key]: ": a token for its HTML,
-        which summit/markdown_html.py puts in its place."""
-        return self._macro("markdown/placed-html.md", "token")("reference", key)
-
-    def html_for(self, kind: str, key: str) -> tuple[str, ...]:
-        """The HTML a token ("<!-- html:KIND KEY -->", "<!-- unindexed:KIND KEY -->") stands for,
-        rendered once per build. A reference is its text and a token for its BibTeX control."""
-        if (kind, key) not in self._html:  # a placed partial is there once rendered (_placed, unindexed)
-            if kind == "reference":
-                html = self._macro("partials/reference.html", "reference")(self.reference_text(key), key)
-            elif kind == "bibtex" and key in self.corpus.bib:
-                html = self._macro("partials/bibtex.html", "bibtex_control")(key, self.corpus.bib.source(key))
-            else:
-                raise ValueError(f"no {kind} HTML for {key} in this build")
-            self._html[kind, key] = (html,)
-        return self._html[kind, key]
-
-    def _macro(self, template: str, name: str) -> Callable[..., str]:
-        """A template's macro, called from Python: for templates used once per talk, work, text or
-        marker, where a whole rendering (a new context each time) would cost several times more."""
-        if (template, name) not in self._macros:
-            self._macros[template, name] = getattr(self.templates.get_template(template).module, name)
-        return self._macros[template, name]
-
-    def footnote_references(self, footnotes: list[Footnote], backlink_text: str) -> str:
-        """A page's references as one list (summit/markdown_references.py), each reference's
-        back-links a token placed after the search plugin has read the page."""
-        backlinks = self._macro("partials/footnote-references.html", "backlinks")
-        tokens = []
-        for footnote in footnotes:  # the same reference, number and citations: the same back-links
-            key = f"{footnote.id}/{footnote.number}/{len(footnote.backrefs)}"
-            tokens.append(self.unindexed("backlinks", key, backlinks(footnote, backlink_text)))
-        return self._macro("partials/footnote-references.html", "footnote_references")(list(zip(footnotes, tokens)))
-
-    def footnote_markers(self, markers: list[Marker]) -> list[str]:
-        """A page's citation markers (summit/markdown_references.py), each a token placed after
-        the search plugin has read the page: a footnote's number is not text to search for."""
-        marker = self._macro("partials/footnote-markers.html", "footnote_marker")
-        return [self.unindexed("marker", "/".join(m), marker(m)) for m in markers]  # id/target/number
+        """A reference as a page's footnote shows it: its text, links and BibTeX."""
+        if key not in self.corpus.bib:
+            raise ValueError(f"references.bib has no entry '{key}'")
+        return self.render("partials/reference.html", key=key, text=self.reference_text(key),
+                           links=self.links(key), bibtex=self.corpus.bib.source(key))
 
     def reference_text(self, key: str) -> str:
-        """A reference's text as HTML, with the glossary's tooltips (formatted once per build)."""
-        if key not in self._reference_text:
-            if key not in self.corpus.bib:
-                raise ValueError(f"references.bib has no entry '{key}'")
-            self._reference_text[key] = self.formatter.html(key, self.glossed)
-        return self._reference_text[key]
+        return self.formatter.html(key)
+
+    def links(self, key: str) -> list[tuple[str, str]]:
+        return [(LINK_NAMES[label], href) for label, href in self.corpus.bib.links(key).items()]
 
     @cached_property
     def relations(self) -> list[Relation]:
@@ -196,128 +130,109 @@ class Views:
         return corpus_relations(self.corpus)
 
     @cached_property
+    def related(self) -> dict[Talk, list[RelatedTalk]]:
+        return related_talks(self.corpus, self.relations)
+
+    @cached_property
     def _glosser(self) -> glossary.Glosser:
         return glossary.Glosser(self.glossary)
 
     def glossed(self, text: str) -> str:
         """Plain text as HTML, each glossary term in it with its tooltip, as the abbr extension
-        would give it on a Markdown page. The partials' "glossed" filter (hooks/pipeline.py
-        registers it on the theme's environment)."""
-        if text not in self._glossed:  # a talk's description recurs in other talks' related lists
-            if self._glosser.pattern.search(text):
-                self._glossed[text] = self._macro("partials/glossed-text.html", "glossed_text")(self._glosser.runs(text))
-            elif "&" in text or "<" in text or ">" in text:
-                self._glossed[text] = escape(text, quote=False)
-            else:  # nothing to escape (most texts): html.escape's three replacements spared
-                self._glossed[text] = text
-        return self._glossed[text]
+        would give it on a Markdown page: the partials' "glossed" filter."""
+        if not self._glosser.pattern.search(text):
+            return escape(text, quote=False)
+        return self.render("partials/glossed-text.html", runs=self._glosser.runs(text))
 
-    # --- generated lists (shortcodes) and pages ----------------------------------------------
+    # --- the shortcodes' listings ----------------------------------------------------------------
 
-    def talk_table(self, page_src: str, use_directory_urls: bool = True) -> str:
-        def link(src_uri: str) -> str:
-            return url_between(page_src, src_uri, use_directory_urls)
+    def talk_table(self, page: PageRef) -> str:
+        rows = [(t, page.link(t.src_uri), page.link(t.section.src_uri)) for t in self.corpus.talks]
+        return self.render("partials/talk-table.html", rows=rows)
 
-        rows = [(t, link(t.src_uri), link(t.section.src_uri)) for t in self.corpus.talks]
-        return self._placed("talk-table", page_src, self._render_html("talk-table", rows=rows))
+    def section_talks(self, page: PageRef) -> str:
+        section = self.corpus.section_at(page.src_uri)
+        talks = [(t, page.link(t.src_uri)) for t in section.talks]
+        return self.render("partials/section-talks.html", talks=talks)
 
-    def section_talks(self, page_src: str, section: Section, use_directory_urls: bool = True) -> str:
-        talks = [(t, url_between(page_src, t.src_uri, use_directory_urls)) for t in section.talks]
-        return self._placed("section-talks", page_src, self._render_html("section-talks", talks=talks))
+    def sections(self, page: PageRef) -> str:
+        sections = [(s, page.link(s.src_uri)) for s in self.corpus.sections]
+        return self.render("partials/sections.html", sections=sections)
 
-    def sections(self, page_src: str, use_directory_urls: bool = True) -> str:
-        sections = [(s, url_between(page_src, s.src_uri, use_directory_urls)) for s in self.corpus.sections]
-        return self._placed("sections", page_src, self._render_html("sections", sections=sections))
-
-    def tag_vocabulary(self, page_src: str) -> str:
+    def tag_vocabulary(self) -> str:
         """Each tag of tags.yml with its description and how many talks carry it."""
         counts = Counter(tag for talk in self.corpus.talks for tag in talk.tags)
-        tags = [(tag, description, counts[tag]) for tag, description in self.corpus.vocabulary.items()]
-        tags = sorted(tags, key=lambda t: t[0].lower())
-        return self._placed("tag-vocabulary", page_src, self._render_html("tag-vocabulary", tags=tags))
+        tags = sorted(((tag, text, counts[tag]) for tag, text in self.corpus.vocabulary.items()),
+                      key=lambda t: t[0].lower())
+        return self.render("partials/tag-vocabulary.html", tags=tags)
 
-    def _placed(self, kind: str, key: str, html: str) -> str:
-        """HTML a partial rendered (a shortcode's listing, a talk page's related talks or
-        citation) as a block of a page's Markdown: a token for it (html_for), which Markdown
-        leaves alone. kind: the partial's name; key: the page's source path."""
-        self._html[kind, key] = (html,)
-        return self._macro("markdown/placed-html.md", "token")(kind, key)
+    # --- the generated pages: Markdown with a heading per group, and the group's placeholder ---
 
-    def unindexed(self, kind: str, key: str, html: str) -> str:
-        """HTML search must not index (a citation's marker, a reference's back-links, a talk
-        page's related talks and its citation's BibTeX, the listing of a page search leaves out):
-        a token for it, placed after Material's search plugin has read the page
-        (summit/unindexed_html.py). kind: what it is; key: what tells it apart from any other
-        HTML of its kind in this build."""
-        self._html[kind, key] = (html,)
-        return self._macro("markdown/placed-html.md", "unindexed")(kind, key)
-
-    def speakers_page(self) -> str:
-        count = len({s.name for t in self.corpus.talks for s in t.speakers})
-        return self._render("speakers-page", count=count, talk_count=len(self.corpus.talks))
-
-    def speakers_listing(self, use_directory_urls: bool = True) -> GeneratedHtml:
-        """Each speaker once, by surname, with their talks and cited works."""
-        def link(src_uri: str) -> str:
-            return url_between(SPEAKERS, src_uri, use_directory_urls)
-
+    @cached_property
+    def _speakers(self) -> dict[str, tuple]:
+        """anchor -> (speaker, their talks), by surname."""
         people: dict[str, tuple] = {}
         for talk in self.corpus.talks:
             for speaker in talk.speakers:
                 people.setdefault(speaker.name, (speaker, []))[1].append(talk)
         ordered = sorted(people.values(), key=lambda item: (item[0].name.split()[-1].lower(), item[0].name))
-        speakers = [
-            (speaker, [(t, link(t.src_uri)) for t in talks],
-             [(title(self.corpus, k), f"{link(PAPERS)}#{k}", year(self.corpus, k)) for k in self.corpus.works_by(speaker)])
-            for speaker, talks in ordered
-        ]
-        return GeneratedHtml(self._render_html("speakers-listing", speakers=speakers),
-                             tuple((speaker.anchor, speaker.name) for speaker, _, _ in speakers))
+        return {speaker.anchor: (speaker, talks) for speaker, talks in ordered}
 
-    def map_page(self) -> str:
-        return self._render("map-page")
+    def speakers_page(self) -> str:
+        return self.render("markdown/speakers-page.md", speakers=[s for s, _ in self._speakers.values()],
+                           talk_count=len(self.corpus.talks))
 
-    def map_figure(self, use_directory_urls: bool = True) -> GeneratedHtml:
-        talks = [
-            MapTalk(t.number, t.title, tuple(s.name for s in t.speakers), t.section.number, t.section.title,
-                    url_between(MAP, t.src_uri, use_directory_urls))
-            for t in self.corpus.talks
-        ]
-        titles = {key: title(self.corpus, key) for key in self.corpus.bib.keys}
-        return GeneratedHtml(self._render_html("summit-map", map=layout(talks, self.relations, titles)))
+    def speaker(self, page: PageRef, anchor: str) -> str:
+        speaker, talks = self._speakers[anchor]
+        works = [(title(self.corpus, k), f"{page.link(PAPERS)}#{k}", year(self.corpus, k))
+                 for k in self.corpus.works_by(speaker)]
+        return self.render("partials/speaker.html", speaker=speaker, works=works,
+                           talks=[(t, page.link(t.src_uri)) for t in talks])
 
-    def glossary_page(self) -> str:
-        return self._render("glossary-page", count=sum(1 for e in self.glossary if not e.plural_of))
-
-    def glossary_listing(self, use_directory_urls: bool = True) -> GeneratedHtml:
-        entries = self.glossary
-        used = glossary.usage({t.src_uri: self.corpus.pages[t.src_uri].body for t in self.corpus.talks}, entries)
-        groups = [
-            (slugify(letter) or "other", letter,
-             [(item, [(t, url_between(GLOSSARY, t.src_uri, use_directory_urls))
-                      for t in map(self.corpus.talk_at, item.used_in) if t is not None])
-              for item in listed])
-            for letter, listed in glossary.alphabetical(entries, used)
-        ]
-        html = self._render_html("glossary-listing", groups=groups,
-                                 runs=self._glosser.runs)
-        return GeneratedHtml(html, tuple((anchor, letter) for anchor, letter, _ in groups))
+    @cached_property
+    def _works(self) -> dict[str, list[str]]:
+        """kind -> its keys, by first author, year and key."""
+        kind_of, groups = kinds(self.corpus), {}
+        for kind, _ in KINDS:
+            keys = [k for k in self.corpus.bib.keys if kind_of[k] == kind]
+            if keys:
+                groups[kind] = sorted(keys, key=lambda k: (first_author(self.corpus, k).lower(), year(self.corpus, k), k))
+        return groups
 
     def papers_page(self) -> str:
-        return self._render("papers-page", total=len(self.corpus.bib.keys))
+        groups = [(slugify(heading), heading, kind) for kind, heading in KINDS if kind in self._works]
+        return self.render("markdown/papers-page.md", total=len(self.corpus.bib.keys), groups=groups)
 
-    def papers_listing(self, use_directory_urls: bool = True) -> GeneratedHtml:
-        kind_of = kinds(self.corpus)
-        groups = []
-        for kind, heading in KINDS:
-            keys = sorted((k for k in self.corpus.bib.keys if kind_of[k] == kind),
-                          key=lambda k: (first_author(self.corpus, k).lower(), year(self.corpus, k), k))
-            works = [(key, self.reference_text(key),
-                      [(LINK_NAMES[label], href) for label, href in self.corpus.bib.links(key).items()],
-                      [(t, url_between(PAPERS, t.src_uri, use_directory_urls))
-                       for t in map(self.corpus.talk_at, self.corpus.cited_by.get(key, [])) if t is not None],
-                      self.corpus.bib.source(key)) for key in keys]
-            if works:
-                groups.append((slugify(heading), heading, works))
-        return GeneratedHtml(self._render_html("papers-listing", groups=groups),
-                             tuple((anchor, heading) for anchor, heading, _ in groups))
+    def works(self, page: PageRef, kind: str) -> str:
+        works = [(key, self.reference_text(key), self.links(key),
+                  [(t, page.link(t.src_uri)) for t in map(self.corpus.talk_at, self.corpus.cited_by.get(key, [])) if t],
+                  self.corpus.bib.source(key))
+                 for key in self._works[kind]]
+        return self.render("partials/works.html", works=works)
+
+    def map_page(self) -> str:
+        return self.render("markdown/map-page.md")
+
+    def summit_map(self, page: PageRef) -> str:
+        talks = [MapTalk(t.number, t.title, tuple(s.name for s in t.speakers), t.section.number, t.section.title,
+                         page.link(t.src_uri))
+                 for t in self.corpus.talks]
+        titles = {key: title(self.corpus, key) for key in self.corpus.bib.keys}
+        return self.render("partials/summit-map.html", map=layout(talks, self.relations, titles))
+
+    @cached_property
+    def _glossary_groups(self) -> dict[str, tuple[str, list]]:
+        """anchor -> (letter, its entries with the talks using them)."""
+        used = glossary.usage({t.src_uri: self.corpus.pages[t.src_uri].body for t in self.corpus.talks}, self.glossary)
+        return {slugify(letter) or "other": (letter, listed) for letter, listed in glossary.alphabetical(self.glossary, used)}
+
+    def glossary_page(self) -> str:
+        letters = [(anchor, letter) for anchor, (letter, _) in self._glossary_groups.items()]
+        return self.render("markdown/glossary-page.md", letters=letters,
+                           count=sum(1 for e in self.glossary if not e.plural_of))
+
+    def glossary_letter(self, page: PageRef, anchor: str) -> str:
+        _, listed = self._glossary_groups[anchor]
+        items = [(item, [(t, page.link(t.src_uri)) for t in map(self.corpus.talk_at, item.used_in) if t])
+                 for item in listed]
+        return self.render("partials/glossary-letter.html", items=items, runs=self._glosser.runs)

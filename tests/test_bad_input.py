@@ -53,9 +53,8 @@ APPENDED = {
     "listing inside a paragraph": (
         "docs/index.md", "\nAll of them: <!-- md:talk-table -->\n",
         r"docs/index\.md:\d+: md:talk-table must be a paragraph of its own"),
-    "token of HTML kept out of search, with nothing to place": (
-        TALK, "\n<!-- unindexed:bibtex nosuchwork2020 -->\n",
-        PAGE + r": <!-- unindexed:bibtex nosuchwork2020 -->: no bibtex HTML for nosuchwork2020 in this build"),
+    "a placeholder only the build writes": (
+        TALK, "\n<!-- md:reference nosuchwork2020 -->\n", PAGE + r":\d+: unknown shortcode 'md:reference'"),
     "broken internal link": (
         TALK, "\nSee [the missing talk](missing-talk.md).\n", r"fair-generative-modeling\.md.*missing-talk\.md"),
     "broken anchor": (
@@ -100,8 +99,8 @@ def test_talk_entry_that_disagrees_with_front_matter(project_copy):
 
 
 def test_links_to_a_reference_and_to_its_citation_pass_the_strict_build(project_copy):
-    # Both are raw HTML to Markdown (summit/markdown_references.py); on_page_content tells MkDocs'
-    # check of links to anchors about their ids, or the strict build would fail on these links.
+    # Both are made by Python-Markdown's footnotes extension, whose ids MkDocs' check of links
+    # to anchors knows.
     _append(project_copy / TALK, "\nBack to [the reference](#fn:ref-choi2020fairgen) and "
                                  "[where it is cited](#fnref:ref-choi2020fairgen).\n")
     result = run_build(project_copy, project_copy / "site")

@@ -27,9 +27,11 @@ def test_bibtex_control_copies_the_exact_entry(server, browser):
     page.goto(f"{server}/{TALK_URL}")
     key = "choi2020fairgen"
     item = page.locator(f"li[id='fn:ref-{key}']")
-    item.locator("details.bibtex > summary").click()
-    copy = item.locator("button.md-code__button[data-md-type=copy]")
-    copy.click()
+    entry = item.locator(".bibtex__entry")
+    assert entry.is_hidden()
+    item.locator("button.bibtex__show").click()
+    assert entry.is_visible() and item.locator("button.bibtex__show").get_attribute("aria-expanded") == "true"
+    item.locator("button.bibtex__copy").click()
     try:  # the copy is asynchronous: give it time, then let the assertion say what arrived
         page.wait_for_function("async () => (await navigator.clipboard.readText()).length > 0", timeout=5000)
     except PlaywrightTimeout:
@@ -42,20 +44,18 @@ def test_bibtex_control_copies_the_exact_entry(server, browser):
 def test_papers_page_offers_bibtex_for_every_work(site):
     page = article(site / "papers" / "index.html")
     for div in page.select("div.work"):
-        code = div.select_one("details.bibtex code")
+        code = div.select_one(".bibtex__entry")
         assert code is not None and code.get_text().strip() == bib().source(div["id"])
 
 
 def test_every_reference_on_a_talk_page_offers_its_bibtex(site):
-    """A reference's BibTeX control is placed after the search plugin has read the page
-    (summit/unindexed_html.py): each one must be there, with its entry, and no token left."""
     for talk in talks():
         html = page_path(site, talk.src_uri).read_text(encoding="utf-8")
-        assert "<!-- unindexed:" not in html, talk.src_uri
+        assert "<!-- md:" not in html, talk.src_uri
         references = article(page_path(site, talk.src_uri)).select("li[id^='fn:ref-']")
         assert references, talk.src_uri
         for item in references:
-            code = item.select_one("details.bibtex code")
+            code = item.select_one(".bibtex__entry")
             assert code is not None and code.get_text().strip() == bib().source(item["id"][len("fn:ref-"):])
 
 

@@ -13,7 +13,9 @@ def test_talks_sections_and_citations(project):
     corpus = load(project)
     assert [s.title for s in corpus.sections] == ["Generative", "Ethics"]
     fair, audit = corpus.talks
-    assert corpus.cites["gen/fair.md"] == ["talk-fair", "choi2020fairgen", "shared-work"]
+    # A talk's own entry is not among its references: its page is what cites it.
+    assert corpus.cites["gen/fair.md"] == ["choi2020fairgen", "shared-work"]
+    assert corpus.cited_by["talk-fair"] == ["gen/fair.md"]
     assert corpus.cited_by["shared-work"] == ["ethics/audit.md", "gen/fair.md"]
     assert corpus.cited_works(audit) == ["raji2019actionable", "shared-work", "choi2020fairgen"]
 
