@@ -13,11 +13,8 @@ from collections.abc import Collection
 
 from .errors import SourceError
 
-# These patterns run over every page, twice (here and in summit/glossary.py). A pattern that
-# starts with a literal lets re jump from one occurrence of it to the next; one anchored at line
-# starts, or opening with a repeat, is tried at every position of the page, 30 times slower.
 FENCE = re.compile(r"^(?P<fence>`{3,}|~{3,})[^\n]*\n.*?^(?P=fence)[ \t]*$", re.MULTILINE | re.DOTALL)
-INLINE_CODE = re.compile(r"(?P<ticks>``*)(?!`).+?(?<!`)(?P=ticks)(?!`)", re.DOTALL)  # `+, opening with a literal
+INLINE_CODE = re.compile(r"(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)", re.DOTALL)
 HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 BLOCK = re.compile(r"\[([^\[\]]*@[^\[\]]*)\]")
 KEY = re.compile(r"@([^\s;,\]]+)")
@@ -29,12 +26,6 @@ RESERVED_FOOTNOTE_PREFIX = "ref-"  # mkdocs-bibtex's footnote_format in mkdocs.y
 def _blank(markdown: str, pattern: re.Pattern) -> str:
     """The text with each match replaced by spaces (newlines kept, so offsets and lines hold)."""
     return pattern.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), markdown)
-
-
-def may_hold_fence(markdown: str) -> bool:
-    """Whether markdown may hold a fenced code block: FENCE, anchored at line starts, is not run
-    over a page that has neither ``` nor ~~~ (most pages)."""
-    return "```" in markdown or "~~~" in markdown
 
 
 def _line(markdown: str, offset: int) -> int:
@@ -49,8 +40,7 @@ def closest(key: str, known: Collection[str]) -> str:
 def cited_keys(markdown: str, where: str, known: Collection[str], line_offset: int = 0) -> list[str]:
     """The keys a page cites, in order of first citation; SourceError on any bad citation."""
     without_comments = _blank(markdown, HTML_COMMENT)
-    without_fences = _blank(without_comments, FENCE) if may_hold_fence(without_comments) else without_comments
-    prose = _blank(without_fences, INLINE_CODE)
+    prose = _blank(_blank(without_comments, FENCE), INLINE_CODE)
     for match in BLOCK.finditer(without_comments):
         if prose[match.start()] == " " and match.group(0).strip():
             raise SourceError(
@@ -67,16 +57,16 @@ def cited_keys(markdown: str, where: str, known: Collection[str], line_offset: i
                 raise SourceError(f"{where}:{line}: unknown citation key '{key}'{closest(key, known)}")
             if key not in keys:
                 keys.append(key)
-    # A page's footnotes are its references, numbered and listed by summit/markdown_references.py:
-    # a footnote of the author's own would be numbered apart from them.
-    definition = FOOTNOTE_DEFINITION.search(prose) if "[^" in prose else None  # anchored at line starts
+    # A page's footnotes are its references: a footnote of the author's own would be numbered
+    # and listed among them.
+    definition = FOOTNOTE_DEFINITION.search(prose)
     if definition:
         raise SourceError(
             f"{where}:{_line(markdown, definition.start()) + line_offset}: footnote [^{definition.group(1)}]: "
             "a page's footnotes are its references (cite a work with [@key]; write a note in the text)"
         )
-    # In code too: the citations' markers are placed before Markdown sees code spans
-    # (summit/markdown_references.py), so the prefix is the citations' everywhere.
+    # The prefix is mkdocs-bibtex's (footnote_format): a label of the author's with it would be
+    # taken for a citation's.
     for label in FOOTNOTE_LABEL.findall(without_comments):
         if label.startswith(RESERVED_FOOTNOTE_PREFIX):
             raise SourceError(f"{where}: footnote [^{label}] uses the '{RESERVED_FOOTNOTE_PREFIX}' prefix reserved for citations")

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import NamedTuple
 
-from .citations import FENCE, HTML_COMMENT, INLINE_CODE, may_hold_fence
+from .citations import FENCE, HTML_COMMENT, INLINE_CODE
 from .errors import SourceError
 from .frontmatter import FRONT_MATTER
 
@@ -111,38 +111,18 @@ def prose(markdown: str) -> str:
     """The words a reader sees of a page's Markdown: no front matter, code, comments,
     citation keys, link targets or attribute lists, where an abbreviation never applies."""
     text = FRONT_MATTER.sub("", markdown, count=1)  # pages' bodies come without it; files with it
-    if may_hold_fence(text):
-        text = FENCE.sub(" ", text)
-    for pattern in (INLINE_CODE, HTML_COMMENT, CITATION, LINK_TARGET, ATTRIBUTES):
+    for pattern in (FENCE, INLINE_CODE, HTML_COMMENT, CITATION, LINK_TARGET, ATTRIBUTES):
         text = pattern.sub(" ", text)
     return text
 
 
 def matcher(terms: Iterable[str]) -> re.Pattern[str]:
     """Matches what the abbr extension's expression matches (the terms as whole words,
-    case-sensitive, the longest at a position first), so usage is counted exactly where a
-    tooltip will be. Written as a trie behind a test of the first letter: the abbr extension's
-    alternation of every term is tried at every word of every page, twice as slow."""
-    trie: dict = {}
-    for term in terms:
-        node = trie
-        for char in term:
-            node = node.setdefault(char, {})
-        node[""] = {}  # a term ends here
-    if not trie:
+    case-sensitive, the longest first), so usage is counted exactly where a tooltip will be."""
+    terms = sorted(terms, key=len, reverse=True)
+    if not terms:
         return re.compile(r"(?!)")  # no terms: matches nothing
-    first = "".join(sorted(re.escape(char) for char in trie))
-    return re.compile(rf"\b(?=[{first}]){_branches(trie)}\b")
-
-
-def _branches(node: dict) -> str:
-    """A trie node as an expression; where a term ends inside a longer one, the longer is
-    tried first (greedy), the shorter when the longer is not there or not a whole word."""
-    branches = [re.escape(char) + _branches(child) for char, child in sorted(node.items()) if char]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if "" in node else body
+    return re.compile(r"\b(?:" + "|".join(re.escape(term) for term in terms) + r")\b")
 
 
 class Glosser:

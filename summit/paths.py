@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import posixpath
-from functools import lru_cache
 
 
 def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
@@ -23,7 +22,6 @@ def _folder(src_uri: str, use_directory_urls: bool) -> str:
     return (here if here.endswith("/") else posixpath.dirname(here)) or "."
 
 
-@lru_cache(maxsize=None)  # keyed by its inputs: the same links recur on every generated page
 def url_between(from_src: str, to_src: str, use_directory_urls: bool = True) -> str:
     """The href from one page's URL to another's, for raw HTML that MkDocs does not rewrite."""
     there = page_url(to_src, use_directory_urls)
@@ -31,18 +29,11 @@ def url_between(from_src: str, to_src: str, use_directory_urls: bool = True) -> 
     return target + ("/" if there.endswith("/") and not target.endswith("/") else "")
 
 
-@lru_cache(maxsize=None)  # keyed by its inputs
 def file_url_between(from_src: str, to_path: str, use_directory_urls: bool = True) -> str:
     """The href from one page's URL to a file of docs/ (a slide drawing), for raw HTML."""
     return _relative(to_path, _folder(from_src, use_directory_urls))
 
 
 def _relative(path: str, start: str) -> str:
-    """posixpath.relpath for paths relative to the site's root, without "." or ".." parts (what
-    page_url gives): relpath makes both absolute through the working directory first, some
-    forty calls a link, and the map, the listings and the related talks have thousands."""
-    to, here = [p for p in path.split("/") if p and p != "."], [p for p in start.split("/") if p and p != "."]
-    common = 0
-    while common < min(len(to), len(here)) and to[common] == here[common]:
-        common += 1
-    return "/".join([".."] * (len(here) - common) + to[common:]) or "."
+    """A site-relative path as seen from the folder start (both relative to the site's root)."""
+    return posixpath.relpath("/" + path, "/" + start)
