@@ -56,7 +56,6 @@ from summit import exports, glossary, scholar, shortcodes, unindexed_html  # noq
 from summit.corpus import Corpus  # noqa: E402
 from summit.edition import edition_date, edition_timestamp  # noqa: E402
 from summit.errors import SourceError  # noqa: E402
-from summit.formatting import ReferenceFormatter  # noqa: E402
 from summit.markdown_abbr_scope import AbbrScopeExtension  # noqa: E402
 from summit.markdown_html import PREFIX as PLACE_TOKEN  # noqa: E402
 from summit.markdown_html import PlaceHtmlExtension  # noqa: E402
@@ -117,7 +116,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Jinja's optimizer folds constants when it compiles a template, once a build: the notes'
     # templates have next to none to fold, and it was a tenth of compiling them.
     templates.optimized = False
-    views = Views(corpus, templates, ReferenceFormatter(corpus.bib.data.entries, corpus.bib.where), terms)
+    views = Views(corpus, templates, terms)
     # The partials' "text | glossed": the text as HTML with the glossary's tooltips. A filter, not a
     # function in the context: Jinja calls a filter directly, a function through its runtime checks.
     templates.filters["glossed"] = views.glossed
@@ -158,11 +157,11 @@ def _use_local_offline_shim(config: MkDocsConfig) -> None:
 
 class NotesRegistry(SimpleRegistry):
     """mkdocs-bibtex's registry over the corpus's bibliography, with the notes' reference text:
-    a token for the reference's HTML (its formatter's text plus one fix and the glossary's
-    tooltips, summit/formatting.py, then its BibTeX control), which summit/markdown_html.py
-    puts in place. SimpleRegistry itself would parse references.bib again and look up pybtex's
-    style through every installed package's metadata. tests/unit/test_formatting.py fails if a
-    mkdocs-bibtex release asks its registry for more than this gives."""
+    a token for the reference's HTML (partials/reference.html, drawn from
+    summit/reference_view.py, then its BibTeX control), which summit/markdown_html.py puts in
+    place. SimpleRegistry itself would parse references.bib again and format with pybtex's plain
+    style. tests/unit/test_reference_view.py fails if a mkdocs-bibtex release asks its registry
+    for more than this gives."""
 
     def __init__(self, bib_data: BibliographyData, footnote_format: str, reference: Callable[[str], str]):
         self.bib_data, self.footnote_format, self._reference = bib_data, footnote_format, reference
@@ -182,10 +181,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, SPEAKERS, content=site.views.speakers_page()))
     site.generated_html[SPEAKERS] = site.views.speakers_listing(config.use_directory_urls)
     files.append(File.generated(config, PAPERS, content=site.views.papers_page()))
-    try:  # the Papers page formats every reference: an entry the style cannot format fails here
-        site.generated_html[PAPERS] = site.views.papers_listing(config.use_directory_urls)
-    except SourceError as error:
-        raise PluginError(str(error)) from None
+    site.generated_html[PAPERS] = site.views.papers_listing(config.use_directory_urls)
     files.append(File.generated(config, MAP, content=site.views.map_page()))
     site.generated_html[MAP] = site.views.map_figure(config.use_directory_urls)
     files.append(File.generated(config, GLOSSARY, content=site.views.glossary_page()))

@@ -4,8 +4,8 @@ The templates hold the markup (HTML classes, Markdown structure); this module ch
 Those under overrides/markdown/ render to Markdown-with-HTML before Markdown runs, so they may
 cite with [@key] and link to pages by their source path, which MkDocs then resolves and checks.
 Those under overrides/partials/ render to HTML, links already resolved (url_between) and the
-glossary's tooltips already in the text (the "glossed" filter): what long generated pages show
-after their Markdown (the Speakers, Papers and Glossary listings, the map: GeneratedHtml); the
+glossary's tooltips already in the text (the "glossed" filter; never in a reference): what long
+generated pages show after their Markdown (the Speakers, Papers and Glossary listings, the map: GeneratedHtml); the
 talk header and a slide's figure, raw HTML blocks of the page whose one citation Markdown
 still numbers; and HTML a token in the Markdown stands for (html_for, put in place by
 summit/markdown_html.py and summit/markdown_references.py): a reference, the shortcodes'
@@ -24,10 +24,9 @@ from functools import cached_property
 from html import escape
 from typing import Any, NamedTuple, Protocol
 
-from . import glossary
+from . import glossary, reference_view
 from .corpus import Corpus
 from .glossary import Entry
-from .formatting import ReferenceFormatter
 from .markdown_references import Footnote, Marker
 from .paths import file_url_between, url_between
 from .related import RelatedTalk
@@ -44,7 +43,6 @@ PAPERS = "papers.md"
 MAP = "map.md"
 GLOSSARY = "glossary.md"
 LINK_LABELS = {"paper": "Paper", "code": "Code", "demo": "Demo"}
-LINK_NAMES = {"arxiv": "arXiv", "doi": "DOI", "url": "Link"}
 # An id attribute; preceded by a space (not "data-id"), which the search checks: an expression
 # opening with \s is tried at every position of the page, one opening with a literal is not.
 ID_ATTRIBUTE = re.compile(r'id="([^"]+)"')
@@ -81,7 +79,6 @@ class TemplateSource(Protocol):
 class Views:
     corpus: Corpus
     templates: TemplateSource
-    formatter: ReferenceFormatter
     glossary: list[Entry]
     _html: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict, repr=False)  # (kind, key) -> a token's HTML
     _reference_text: dict[str, str] = field(default_factory=dict, repr=False)  # key -> its text as HTML
@@ -183,11 +180,14 @@ class Views:
         return [self.unindexed("marker", "/".join(m), marker(m)) for m in markers]  # id/target/number
 
     def reference_text(self, key: str) -> str:
-        """A reference's text as HTML, with the glossary's tooltips (formatted once per build)."""
+        """A reference's text as HTML (partials/reference.html, from summit.reference_view),
+        rendered once per build; without glossary tooltips, as a term is explained in the notes,
+        never in a reference."""
         if key not in self._reference_text:
             if key not in self.corpus.bib:
                 raise ValueError(f"references.bib has no entry '{key}'")
-            self._reference_text[key] = self.formatter.html(key, self.glossed)
+            work = reference_view.reference(key, self.corpus.bib.entry(key), self.corpus.bib.links(key))
+            self._reference_text[key] = self._macro("partials/reference.html", "reference_text")(work)
         return self._reference_text[key]
 
     @cached_property
@@ -313,7 +313,6 @@ class Views:
             keys = sorted((k for k in self.corpus.bib.keys if kind_of[k] == kind),
                           key=lambda k: (first_author(self.corpus, k).lower(), year(self.corpus, k), k))
             works = [(key, self.reference_text(key),
-                      [(LINK_NAMES[label], href) for label, href in self.corpus.bib.links(key).items()],
                       [(t, url_between(PAPERS, t.src_uri, use_directory_urls))
                        for t in map(self.corpus.talk_at, self.corpus.cited_by.get(key, [])) if t is not None],
                       self.corpus.bib.source(key)) for key in keys]
