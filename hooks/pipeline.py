@@ -48,7 +48,6 @@ from summit import exports, glossary, scholar, shortcodes  # noqa: E402
 from summit.corpus import Corpus  # noqa: E402
 from summit.edition import edition_date, edition_timestamp  # noqa: E402
 from summit.errors import SourceError  # noqa: E402
-from summit.formatting import ReferenceFormatter  # noqa: E402
 from summit.markdown_abbr_scope import AbbrScopeExtension  # noqa: E402
 from summit.markdown_references import ReferencesExtension  # noqa: E402
 from summit.paths import page_url  # noqa: E402
@@ -96,7 +95,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # templates alone. Markdown templates: a block tag leaves no blank line behind.
     templates = config.theme.get_env()
     templates.trim_blocks = templates.lstrip_blocks = True
-    views = Views(corpus, templates, ReferenceFormatter(corpus.bib.data.entries, corpus.bib.where), terms)
+    views = Views(corpus, templates, terms)
     templates.filters["glossed"] = views.glossed  # text with the glossary's tooltips
     config[BUILD] = SiteBuild(corpus, views)
     config.markdown_extensions.append(AbbrScopeExtension())  # no glossary tooltip inside a link

@@ -1,4 +1,9 @@
-"""references.bib, loaded and checked: one clear line per problem, no tracebacks."""
+"""references.bib, loaded and checked: one clear line per problem, no tracebacks.
+
+pybtex's own BibTeX parser reads the file (strict: it raises on the first problem, a repeated
+key included); its errors become one line naming the file, the line and the entry. Each entry's
+line and its text as written (its BibTeX control shows it) come from a plain scan for "@type{key".
+"""
 
 from __future__ import annotations
 
@@ -6,10 +11,13 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
-from pybtex.database import BibliographyData, Entry, Person
+import pybtex.errors
+from pybtex.database import BibliographyData, BibliographyDataError, Entry, Person, parse_string
+from pybtex.exceptions import PybtexError
+from pybtex.scanner import PrematureEOF, PybtexSyntaxError, TokenRequired
 
-from . import bibtex_reader
 from .errors import SourceError
 from .text import fold_name
 
@@ -18,6 +26,14 @@ LINK_FIELDS = ("doi", "url", "eprint")
 TALK_PREFIX = "talk-"
 ARXIV_ABS = "https://arxiv.org/abs/"
 DOI = re.compile(r"^10\.\d{4,9}/\S+$")
+# Where an entry (or @comment, @string, @preamble) starts, as pybtex's parser finds it: an "@"
+# anywhere, the type, a brace or parenthesis, then the key.
+ENTRY_START = re.compile(r"@\s*(\w+)\s*[{(]\s*([^\s,{}()]*)")
+NOT_ENTRIES = ("comment", "string", "preamble")
+COMMENT_LINES_AT_END = re.compile(r"(?:\n[ \t]*(?:%[^\n]*)?)+\s*$")  # between this entry and the next
+# pybtex's messages for problems that are no syntax error name the entry (and field) only in text
+REPEATED = re.compile(r"^repeated bibliography entry: (.+)$")
+DUPLICATE_FIELD = re.compile(r"^entry with key (\S+) has a duplicate (\S+) field$")
 
 
 @dataclass(frozen=True, eq=False)  # one per build: equal only to itself
@@ -27,7 +43,8 @@ class Bibliography:
     lines: dict[str, int]  # key -> line of its "@type{key," in the file
     sources: dict[str, str]  # key -> the entry exactly as written in the file
     # key -> field name (lower case) -> value, and key -> role -> names: the entries' contents
-    # as plain dicts (bibtex_reader.Read), for the notes' own lookups
+    # as plain dicts, for the notes' own lookups (pybtex's case-insensitive dicts answer each
+    # lookup through Python methods, and the notes look fields up thousands of times a build)
     field_values: dict[str, dict[str, str]]
     persons: dict[str, dict[str, list[Person]]]
     # folded surname -> keys of works with an author of that surname (talk entries excluded):
@@ -81,6 +98,81 @@ def surname(person: Person) -> str:
     return fold_name(" ".join(person.prelast_names + person.last_names))
 
 
+class Located(NamedTuple):
+    key: str
+    line: int
+    source: str  # the entry exactly as written
+
+
+def scan(text: str) -> list[Located]:
+    """Each entry of a BibTeX text in file order, with its line and its text as written (up to
+    its closing brace: blank and % lines before the next entry are not its text)."""
+    starts = list(ENTRY_START.finditer(text))
+    found, line, counted_to = [], 1, 0
+    for start, after in zip(starts, starts[1:] + [None]):
+        line += text.count("\n", counted_to, start.start())
+        counted_to = start.start()
+        if start.group(1).lower() in NOT_ENTRIES:
+            continue
+        chunk = text[start.start():after.start() if after else len(text)]
+        chunk = COMMENT_LINES_AT_END.sub("", chunk)
+        found.append(Located(start.group(2), line, chunk[:max(chunk.rfind("}"), chunk.rfind(")")) + 1]))
+    return found
+
+
+def parse(text: str, name: str) -> tuple[BibliographyData, list[Located]]:
+    """pybtex's reading of a BibTeX text, and each entry located (scan); SourceError, naming the
+    file, the line and the entry, on the first problem pybtex reports."""
+    located = scan(text)
+    strict = pybtex.errors.strict
+    pybtex.errors.set_strict_mode(True)  # report_error raises: the first problem stops the build
+    try:
+        return parse_string(text, "bibtex"), located
+    except PybtexError as error:
+        raise SourceError(problem(error, text, name, located)) from None
+    finally:
+        pybtex.errors.set_strict_mode(strict)
+
+
+def problem(error: PybtexError, text: str, name: str, located: list[Located]) -> str:
+    """pybtex's error as one line: "references.bib:<line>: ... in entry '<key>'"."""
+    def line_of(key: str, occurrence: int = 0) -> int:
+        lines = [entry.line for entry in located if entry.key.lower() == key.lower()]
+        return lines[min(occurrence, len(lines) - 1)] if lines else 1
+
+    message = error.args[0] if error.args else str(error)
+    if repeated := REPEATED.match(message):
+        key = repeated.group(1)
+        return f"{name}:{line_of(key, 1)}: duplicate BibTeX key '{key}' (first defined at line {line_of(key)})"
+    if twice := DUPLICATE_FIELD.match(message):
+        key, field_name = twice.groups()
+        return f"{name}:{line_of(key)}: malformed BibTeX: field '{field_name}' given twice in entry '{key}'"
+    if isinstance(error, PybtexSyntaxError):
+        key = error.parser.current_entry_key
+        where = f" in entry '{key}'" if key else ""
+        if isinstance(error, PrematureEOF):  # the file ended inside the entry: something never closed
+            return f"{name}:{line_of(key) if key else error.lineno}: malformed BibTeX: unclosed brace{where}"
+        if isinstance(error, TokenRequired) and message == "'}' expected" and key:
+            # what follows a field's value is neither a comma nor the entry's end
+            message = (f"expected ',' or '}}' (a comma missing, or a brace left open) in entry '{key}', "
+                       f"which starts at line {line_of(key)}")
+            return f"{name}:{error.lineno}: malformed BibTeX: {message}"
+        if isinstance(error, TokenRequired):
+            message = "expected " + message.removesuffix(" expected")
+        elif error.error_type != "syntax error":  # "undefined string": a macro pybtex does not know
+            message = f"{error.error_type} '{message}' (write the value in braces)"
+        return f"{name}:{error.lineno}: malformed BibTeX: {message}{where}"
+    # Any other (a name with too many commas, say): the line of the first entry that holds what
+    # the message quotes, else the file alone.
+    quoted = re.search(r"'([^']+)'|\"([^\"]+)\"", message)
+    at = text.find(quoted.group(1) or quoted.group(2)) if quoted else -1
+    if at < 0:
+        return f"{name}: malformed BibTeX: {message}"
+    line = text.count("\n", 0, at) + 1
+    entry = next((e for e in reversed(located) if e.line <= line), None)
+    return f"{name}:{line}: malformed BibTeX: {message}" + (f" in entry '{entry.key}'" if entry else "")
+
+
 def load(path: Path) -> Bibliography:
     """Read and validate the bibliography; raise SourceError on the first problem."""
     name = path.name
@@ -89,19 +181,24 @@ def load(path: Path) -> Bibliography:
     except OSError as error:
         raise SourceError(f"{name}: cannot read the bibliography ({error.strerror})") from None
 
-    read = bibtex_reader.read(text, name)
-    for key, line in read.lines.items():
+    data, located = parse(text, name)
+    lines = {entry.key: entry.line for entry in located}
+    for key, line in lines.items():
         if not KEY_CHARS.match(key):
             raise SourceError(
                 f"{name}:{line}: BibTeX key '{key}' may only use [a-z0-9_-] (mkdocs-bibtex cuts keys at ':' and '.')"
             )
+    fields = {key: {f.lower(): value for f, value in entry.fields.items()} for key, entry in data.entries.items()}
+    persons = {key: {role.lower(): list(names) for role, names in entry.persons.items()}
+               for key, entry in data.entries.items()}
     by_surname: dict[str, list[str]] = defaultdict(list)
-    for key, persons in read.persons.items():
+    for key, roles in persons.items():
         if not key.startswith(TALK_PREFIX):
-            for person in persons.get("author", []):
+            for person in roles.get("author", []):
                 if key not in by_surname[surname(person)]:
                     by_surname[surname(person)].append(key)
-    bib = Bibliography(path, read.data, read.lines, read.sources, read.fields, read.persons, dict(by_surname))
+    sources = {entry.key: entry.source for entry in located}
+    bib = Bibliography(path, data, lines, sources, fields, persons, dict(by_surname))
     for key in bib.keys:
         check_entry(bib, key)
     return bib

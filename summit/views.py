@@ -14,10 +14,9 @@ from functools import cached_property
 from html import escape
 from typing import Any, Protocol
 
-from . import glossary
+from . import glossary, reference_view
 from .corpus import Corpus
 from .errors import SourceError
-from .formatting import ReferenceFormatter
 from .glossary import Entry
 from .related import RelatedTalk, related_talks
 from .relations import Relation, corpus_relations
@@ -34,7 +33,6 @@ PAPERS = "papers.md"
 MAP = "map.md"
 GLOSSARY = "glossary.md"
 LINK_LABELS = {"paper": "Paper", "code": "Code", "demo": "Demo"}
-LINK_NAMES = {"arxiv": "arXiv", "doi": "DOI", "url": "Link"}
 
 
 class Template(Protocol):
@@ -51,7 +49,6 @@ class TemplateSource(Protocol):
 class Views:
     corpus: Corpus
     templates: TemplateSource
-    formatter: ReferenceFormatter
     glossary: list[Entry]
     _slides: dict[tuple[str, int], Slide] = field(default_factory=dict, repr=False)
 
@@ -112,17 +109,14 @@ class Views:
                            edition=self.corpus.edition)
 
     def reference(self, key: str) -> str:
-        """A reference as a page's footnote shows it: its text, links and BibTeX."""
+        """A reference as a page's footnote shows it: its text and links, then its BibTeX."""
+        return self.render("partials/reference.html", key=key, work=self.work(key), bibtex=self.corpus.bib.source(key))
+
+    def work(self, key: str) -> reference_view.Reference:
+        """What a reference shows of an entry (partials/reference-text.html draws it)."""
         if key not in self.corpus.bib:
             raise ValueError(f"references.bib has no entry '{key}'")
-        return self.render("partials/reference.html", key=key, text=self.reference_text(key),
-                           links=self.links(key), bibtex=self.corpus.bib.source(key))
-
-    def reference_text(self, key: str) -> str:
-        return self.formatter.html(key)
-
-    def links(self, key: str) -> list[tuple[str, str]]:
-        return [(LINK_NAMES[label], href) for label, href in self.corpus.bib.links(key).items()]
+        return reference_view.reference(key, self.corpus.bib.entry(key), self.corpus.bib.links(key))
 
     @cached_property
     def relations(self) -> list[Relation]:
@@ -204,7 +198,7 @@ class Views:
         return self.render("markdown/papers-page.md", total=len(self.corpus.bib.keys), groups=groups)
 
     def works(self, page: PageRef, kind: str) -> str:
-        works = [(key, self.reference_text(key), self.links(key),
+        works = [(key, self.work(key),
                   [(t, page.link(t.src_uri)) for t in map(self.corpus.talk_at, self.corpus.cited_by.get(key, [])) if t],
                   self.corpus.bib.source(key))
                  for key in self._works[kind]]

@@ -66,10 +66,14 @@ APPENDED = {
     "duplicate BibTeX key": (
         BIB, "\n@misc{choi2020fairgen,\n  title = {Again},\n  url = {https://example.org/again}\n}\n",
         r"references\.bib:\d+: duplicate BibTeX key 'choi2020fairgen' \(first defined at line \d+\)"),
-    "BibTeX entry the reference style cannot format": (
-        BIB, "\n@article{noyear2020,\n  author = {Ann Body},\n  title = {T},\n  journal = {J},\n"
-             "  url = {https://example.org/noyear}\n}\n",
-        r"references\.bib:\d+: entry 'noyear2020' \(@article\) needs a year field to be formatted"),
+    "BibTeX entry with a field given twice": (
+        BIB, "\n@article{twice2020,\n  author = {Ann Body},\n  title = {T},\n  title = {U},\n"
+             "  url = {https://example.org/twice}\n}\n",
+        r"references\.bib:\d+: malformed BibTeX: field 'title' given twice in entry 'twice2020'"),
+    "BibTeX entry with a comma missing": (
+        BIB, "\n@misc{nocomma2020,\n  title = {T}\n  url = {https://example.org/nocomma}\n}\n",
+        r"references\.bib:\d+: malformed BibTeX: expected ',' or '}' \(a comma missing, or a brace left open\) "
+        r"in entry 'nocomma2020', which starts at line \d+"),
     "BibTeX entry without a link": (
         BIB, "\n@book{nolink2020,\n  title = {A Book Nobody Can Find},\n  year = {2020}\n}\n",
         r"references\.bib:\d+: entry 'nolink2020' has no link field"),

@@ -77,7 +77,7 @@ EDITS: list[tuple[str, Callable[[Path], None], str, str]] = [
      TALK_URL, "Reload Front Matter Lab"),
     ("references.bib", lambda p: edit(p / "references.bib", "title = {Deep Learning Face Attributes in the Wild}",
                                       "title = {Deep Learning Face Attributes Reloaded}"),
-     TALK_URL, "Deep learning face attributes reloaded"),
+     TALK_URL, "Deep Learning Face Attributes Reloaded"),
     ("tags.yml", lambda p: edit(p / "tags.yml", "Privacy: Protecting the people behind the data.",
                                 "Privacy: Protecting the people behind the reloaded data."),
      "tags/", "behind the reloaded data"),

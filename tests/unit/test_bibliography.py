@@ -36,8 +36,50 @@ def test_loads_and_indexes_authors_by_surname(tmp_path):
      r"entry 'arx' url must be the arXiv abstract page https://arxiv\.org/abs/2001\.00001"),
     ("@article{doi,\n  title = {T},\n  doi = {https://doi.org/10.1/x}\n}", r"entry 'doi' doi is not a bare DOI"),
     ("@misc{talk-x,\n  title = {T}\n}", r"talk entry 'talk-x' needs howpublished"),
+    # pybtex's own parser's errors, as one line each
+    ("@misc{twice,\n  title = {T},\n  title = {U},\n  url = {https://x.org}\n}",
+     r"malformed BibTeX: field 'title' given twice in entry 'twice'"),
+    ("@misc{comma,\n  title = {T}\n  url = {https://x.org}\n}",
+     r"references\.bib:\d+: malformed BibTeX: expected ',' or '}' \(a comma missing, or a brace left open\) "
+     r"in entry 'comma', which starts at line \d+"),
+    ("@misc{macro,\n  title = Title,\n  url = {https://x.org}\n}",
+     r"malformed BibTeX: undefined string 'Title' \(write the value in braces\) in entry 'macro'"),
+    ("@misc{nameless,\n  author = {A, B, C, D},\n  title = {T},\n  url = {https://x.org}\n}",
+     r"references\.bib:\d+: malformed BibTeX: Too many commas in 'A, B, C, D' in entry 'nameless'"),
+    ("@misc{,\n  title = {T}\n}", r"references\.bib:\d+: malformed BibTeX: expected entry key"),
 ])
 def test_bad_entry_fails_with_one_line(tmp_path, entry, message):
     with pytest.raises(SourceError, match=message) as caught:
         load_text(tmp_path, BIB + "\n" + entry + "\n")
     assert "\n" not in str(caught.value)
+
+
+def test_pybtex_errors_name_the_right_lines(tmp_path):
+    """The line of the culprit, found by a plain scan: the duplicate's own, the unclosed entry's."""
+    lines = BIB.count("\n")
+    with pytest.raises(SourceError, match=rf"references\.bib:{lines + 2}: duplicate BibTeX key 'talk-fair' "
+                                          r"\(first defined at line 25\)"):
+        load_text(tmp_path, BIB + "\n@misc{talk-fair,\n  title = {T},\n  url = {https://x.org}\n}\n")
+    # an entry left open before others: pybtex reads on until the entry's own brace is missing
+    with pytest.raises(SourceError, match=r"references\.bib:5: malformed BibTeX: expected ',' or '}' .* "
+                                          r"in entry 'open', which starts at line 1$"):
+        load_text(tmp_path, "@misc{open,\n  title = {T,\n  url = {https://x.org}\n}\n" + BIB)
+
+
+def test_pybtex_strict_mode_is_left_as_it_was(tmp_path):
+    import pybtex.errors
+    pybtex.errors.set_strict_mode(False)
+    try:
+        with pytest.raises(SourceError, match="duplicate BibTeX key"):
+            load_text(tmp_path, BIB + "\n@misc{talk-fair,\n  title = {T},\n  url = {https://x.org}\n}\n")
+        assert pybtex.errors.strict is False
+    finally:
+        pybtex.errors.set_strict_mode(True)
+
+
+def test_an_entry_as_written_stops_at_its_brace_and_comments_between_entries_are_no_part_of_it(tmp_path):
+    bib = load_text(tmp_path, BIB.replace("@misc{shared-work", "% a comment}\n@misc{shared-work")
+                    .replace("@misc{talk-fair", "@comment{not an entry}\n@misc{talk-fair"))
+    assert bib.source("raji2019actionable").endswith("doi = {10.1145/3306618.3314244}\n}")
+    assert bib.source("shared-work").endswith("year = {2020}\n}")
+    assert bib.where("talk-fair") == "references.bib:27"

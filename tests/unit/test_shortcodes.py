@@ -20,7 +20,7 @@ class NoTemplates:
 def views(project):
     from conftest import load
 
-    return Views(load(project), NoTemplates(), None, [])
+    return Views(load(project), NoTemplates(), [])
 
 
 def test_unknown_shortcode_names_the_known_ones(project):

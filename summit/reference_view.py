@@ -1,0 +1,52 @@
+"""A work of references.bib as its reference shows it: the few facts partials/reference.html draws.
+
+The reference is designed for readers, not after BibTeX's plain style: who wrote it, its title
+as written (braces gone, the case they protected kept), where and when it appeared, and its links
+(arXiv, DOI, its own page: Bibliography.links), each once, as link controls rather than URLs in
+the text. Every text is decoded from LaTeX once (text.plain).
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from pybtex.database import Entry, Person
+
+from .text import plain
+
+# Where a work appeared, by the first of these fields it has: a journal, a conference's
+# proceedings, how a web page, repository or talk was published, a thesis's school, a report's
+# institution, a book's publisher.
+VENUE_FIELDS = ("journal", "booktitle", "howpublished", "school", "institution", "publisher")
+LINK_NAMES = {"arxiv": "arXiv", "doi": "DOI", "url": "Link"}
+
+
+class Reference(NamedTuple):
+    key: str
+    authors: tuple[str, ...]  # every author, "Given von Last, Jr", in the entry's order
+    title: str
+    venue: str  # "" when the entry names none
+    year: str  # "" when the entry has none
+    links: tuple[tuple[str, str], ...]  # (label, https URL): arXiv, DOI, Link
+
+
+def display_name(person: Person) -> str:
+    """A name as a reader writes it: given names first, LaTeX decoded ("Martín Abadi")."""
+    name = " ".join(person.first_names + person.middle_names + person.prelast_names + person.last_names)
+    if person.lineage_names:
+        name += ", " + " ".join(person.lineage_names)
+    return plain(name)
+
+
+def reference(key: str, entry: Entry, links: dict[str, str]) -> Reference:
+    """The view of a pybtex entry; links as Bibliography.links gives them (kind -> URL)."""
+    fields = entry.fields  # pybtex's: field names in any case
+    venue = next((fields[name] for name in VENUE_FIELDS if name in fields), "")
+    return Reference(
+        key=key,
+        authors=tuple(display_name(person) for person in entry.persons.get("author", [])),
+        title=plain(fields.get("title", key)),
+        venue=plain(venue),
+        year=fields.get("year", ""),
+        links=tuple((LINK_NAMES[kind], href) for kind, href in links.items()),
+    )
