@@ -213,7 +213,22 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
             item.children.sort(key=lambda c: (0, 0) if c is index else order.get(c.file.src_uri, (99, 99)))
     sections.sort(key=lambda item: rank.get(id(item), 99))
     nav.items[:] = others[:1] + sections + others[1:]
+    # MkDocs linked each page to its neighbours (Previous/Next) in file-name order before this
+    # event: link them again in the order the sidebar now shows.
+    nav.pages[:] = _pages_in_order(nav.items)
+    for before, page, after in zip([None, *nav.pages], nav.pages, [*nav.pages[1:], None]):
+        page.previous_page, page.next_page = before, after
     return nav
+
+
+def _pages_in_order(items: list) -> list[Page]:
+    pages = []
+    for item in items:
+        if item.is_page:
+            pages.append(item)
+        if item.children:
+            pages.extend(_pages_in_order(item.children))
+    return pages
 
 
 @event_priority(50)  # before mkdocs-bibtex (0) turns the citations into footnotes
