@@ -196,7 +196,7 @@ def test_a_result_opened_with_h_highlights_the_searched_word(browser, server, wi
     try:
         page.goto(f"{server}/{FAIR}?h=fair")
         page.wait_for_selector("article mark", timeout=10_000)
-        marks = {m.lower() for m in page.locator("article mark").all_inner_texts()}
+        marks = {m.lower() for m in page.locator("article mark").all_text_contents()}
         assert marks and all(m.startswith("fair") for m in marks), marks
         assert not page.evaluate("() => document.getElementById('__search').checked")
     finally:
