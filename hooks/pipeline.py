@@ -28,6 +28,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config import config_options
 from mkdocs.config.defaults import MkDocsConfig
@@ -73,6 +74,7 @@ BUILD = "summit_notes"  # the config key that carries this build's SiteBuild bet
 TALK_BOOST = 3  # talk pages outrank overviews and indexes that mention the same names
 OVERVIEW_BOOST = 0.5
 OFFLINE_SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}  # a site_url on these is not a public address
 MARKER_ID = re.compile(r'id="(fnref\d*:ref-[^"]+)"')  # a citation's marker's id (partials/footnote-markers.html)
 
 
@@ -246,7 +248,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if talk is not None:
         page.meta.setdefault("search", {}).setdefault("boost", TALK_BOOST)
         page.meta["scholar"] = scholar.meta(site.corpus, talk)
-        url = (config.site_url or "") + page.url
+        # A loopback site_url (mkdocs.yml's default, `mkdocs serve`'s) is no address to cite.
+        public = config.site_url and urlsplit(config.site_url).hostname not in LOOPBACK
+        url = config.site_url + page.url if public else ""
         return site.views.talk_page(talk, markdown, site.related[talk], url, config.use_directory_urls)
     if src_uri.endswith("/index.md"):
         page.meta.setdefault("search", {}).setdefault("boost", OVERVIEW_BOOST)
