@@ -198,6 +198,12 @@ def test_a_result_opened_with_h_highlights_the_searched_word(browser, server, wi
         page.wait_for_selector("article mark", timeout=10_000)
         marks = {m.lower() for m in page.locator("article mark").all_text_contents()}
         assert marks and all(m.startswith("fair") for m in marks), marks
+        # A marked tag reads as one word ("Fairness and bias"), not split at the mark.
+        gaps = page.evaluate("""() => [...document.querySelectorAll('.md-tag > mark')].map(mark => {
+          const rest = document.createRange(); rest.selectNodeContents(mark.nextSibling);
+          return rest.getBoundingClientRect().left - mark.getBoundingClientRect().right;
+        })""")
+        assert gaps and all(abs(gap) < 1 for gap in gaps), gaps
         assert not page.evaluate("() => document.getElementById('__search').checked")
     finally:
         context.close()
