@@ -252,7 +252,11 @@
         var lower = word.toLowerCase(), at = node(lower);
         if (!at || at.final) return word;
         var whole = starting(lower), used = whole.filter(function (w) { return holds(w, top); });
-        var best = (used.length ? used : whole).sort(function (a, b) { return pages(b, true) - pages(a, true); })[0];
+        var best = null, most = -1;
+        (used.length ? used : whole).forEach(function (w) {
+          var n = pages(w, true);
+          if (n > most) { best = w; most = n; }
+        });
         if (!best) return word;
         if (word.length > 1 && word === word.toUpperCase()) return best.toUpperCase();
         return /^\p{Lu}/u.test(word) ? best.charAt(0).toUpperCase() + best.slice(1) : best;

@@ -11,6 +11,7 @@
   "use strict";
   var dialog, frame, image, caption, opener;
   var pushed = false;          /* the history entry opening pushed is the current one */
+  var leaving = false;         /* closing went back over that entry: its popstate is ours */
 
   function build() {
     dialog = document.createElement("dialog");
@@ -32,11 +33,16 @@
     dialog.addEventListener("close", function () {
       if (pushed) {
         pushed = false;
+        leaving = true;
         history.back();
       }
       if (opener) opener.focus();
     });
     window.addEventListener("popstate", function () {
+      if (leaving) {                                 /* closing's own Back, not the reader's */
+        leaving = false;
+        return;
+      }
       if (!pushed) return;
       pushed = false;                                /* Back already took the entry */
       if (dialog.open) dialog.close();
