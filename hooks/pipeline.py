@@ -23,6 +23,7 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config import config_options
 from mkdocs.config.defaults import MkDocsConfig
@@ -61,6 +62,7 @@ TALK_BOOST = 3  # talk pages outrank overviews and indexes that mention the same
 OVERVIEW_BOOST = 0.5
 OFFLINE_SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
 ID = re.compile(r'\sid="([^"]+)"')
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}  # a site_url on these is not a public address
 
 
 @dataclass(eq=False)  # one per build: equal only to itself
@@ -168,7 +170,22 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
             item.children.sort(key=lambda c: (0, 0) if c is index else order.get(c.file.src_uri, (99, 99)))
     sections.sort(key=lambda item: rank.get(id(item), 99))
     nav.items[:] = others[:1] + sections + others[1:]
+    # MkDocs linked each page to its neighbours (Previous/Next) in file-name order before this
+    # event: link them again in the order the sidebar now shows.
+    nav.pages[:] = _pages_in_order(nav.items)
+    for before, page, after in zip([None, *nav.pages], nav.pages, [*nav.pages[1:], None]):
+        page.previous_page, page.next_page = before, after
     return nav
+
+
+def _pages_in_order(items: list) -> list[Page]:
+    pages = []
+    for item in items:
+        if item.is_page:
+            pages.append(item)
+        if item.children:
+            pages.extend(_pages_in_order(item.children))
+    return pages
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -187,6 +204,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page.meta.setdefault("search", {}).setdefault("boost", TALK_BOOST)
         page.meta["scholar"] = scholar.meta(site.corpus, talk)
         return site.views.talk_page(talk, markdown)
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}  # a site_url on these is not a public address
     if src_uri.endswith("/index.md"):
         page.meta.setdefault("search", {}).setdefault("boost", OVERVIEW_BOOST)
     if site.corpus.cites.get(src_uri):
@@ -197,7 +215,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     site = site_build(config)
     src_uri = page.file.src_uri
-    url = config.site_url + page.url if config.site_url else ""
+    # A loopback site_url (mkdocs.yml's default, `mkdocs serve`'s) is no address to cite.
+    public = config.site_url and urlsplit(config.site_url).hostname not in LOOPBACK
+    url = config.site_url + page.url if public else ""
     try:
         html = shortcodes.resolve(html, PageRef(src_uri, url, config.use_directory_urls), site.views)
     except (SourceError, ValueError) as error:

@@ -4,7 +4,8 @@
    loads: on a talk page that is more than half of the bytes. This runs before Material's
    bundle and holds back both (the worker behind a stand-in, the index request behind its
    send()) until the search field is focused, a search shortcut is pressed or the URL
-   carries a query. Nothing else about search changes. */
+   carries a query (?q=) or words to highlight (?h=, how a search result opens its page:
+   Material marks them once its search is ready). Nothing else about search changes. */
 (function () {
   "use strict";
   var INDEX = /search\/search_index\.json$/;
@@ -72,5 +73,5 @@
   document.addEventListener("pointerdown", function (event) {
     if (event.target.closest && event.target.closest("label[for=__search], .md-search")) want();
   }, true);
-  if (/[?&]q=/.test(location.search)) want();
+  if (/[?&][qh]=/.test(location.search)) want();
 })();

@@ -15,6 +15,12 @@
    2. an indexed word that sounds the same (sound() below: "Swarup" → "Swaroop");
    3. indexed words run together ("zeroshot" → "zero shot", as Material searches "zero-shot").
 
+   The last word of a query that does not end in a space is still being typed: it is searched,
+   as Material searches every word, as the start of a word, so its correction is a word's
+   start too, and run-together words may end in one ("zerosh" → "zero sh"). The note shows
+   each corrected word as the whole word the top result holds ("Natasc" is searched as
+   "natas" and shown as Natasha; "zerosh" as "zero sh", shown as zero shot).
+
    Patch points, written against Material for MkDocs 9.8.2 (worker
    src/templates/assets/javascripts/integrations/search/worker/main/index.ts and
    .../search/_/index.ts); tests/test_search_typos.py fails when an upgrade breaks one:
@@ -46,7 +52,11 @@
   };
   scope.postMessage = function (message) {
     if (message && message.type === READY) message.typoTolerance = !!index;
-    if (message && message.type === RESULT && message.data) message.data.typos = pending.shift() || null;
+    if (message && message.type === RESULT && message.data) {
+      var typos = pending.shift() || null;
+      try { if (typos) complete(typos, message.data.items); } catch (err) { console.warn(err); }
+      message.data.typos = typos;
+    }
     return post.apply(scope, arguments);
   };
 
@@ -93,10 +103,13 @@
   function correct(query) {
     var separator = new RegExp("(" + scope.lunr.tokenizer.separator.source + ")");
     var segments = [], changed = false;
-    query.split(/(\s+)/).forEach(function (part) {
+    var parts = query.split(/(\s+)/);
+    parts.forEach(function (part, p) {
       if (/^[+-]|[*~^:"]/.test(part)) return segments.push({ text: part });
-      part.split(separator).forEach(function (word, i) {
-        var better = i % 2 || !word ? null : replacement(word);
+      var words = part.split(separator);
+      words.forEach(function (word, i) {
+        var typing = p === parts.length - 1 && i === words.length - 1;   /* no space after it yet */
+        var better = i % 2 || !word ? null : replacement(word, typing);
         if (better === null) return segments.push({ text: word || "" });
         segments.push({ text: better, typed: word });
         changed = true;
@@ -111,11 +124,11 @@
   }
 
   /* The spelling to search instead of word (in the reader's capitalisation), or null. */
-  function replacement(typed) {
+  function replacement(typed, typing) {
     var word = typed.toLowerCase();
     if (word.length < 4 || !/^\p{L}+$/u.test(word)) return null;
     if (!scope.lunr.stopWordFilter(word) || known(word)) return null;
-    var found = nearest(word) || soundsLike(word) || split(word);
+    var found = nearest(word) || soundsLike(word) || split(word, typing);
     if (found === null) return null;
     if (typed.length > 1 && typed === typed.toUpperCase()) return found.toUpperCase();
     return /^\p{Lu}/u.test(typed) ? found.charAt(0).toUpperCase() + found.slice(1) : found;
@@ -191,15 +204,17 @@
   /* 3. Indexed words run together: "zeroshot", "tryon", "stateoftheart" are searched as
      "zero shot" …, which is how Material searches "zero-shot" (its separator splits at
      hyphens). Fewest parts wins; a part is a whole indexed word or a stop word (never
-     indexed), of 2 letters or more, and one part at least is an indexed word. */
-  function split(word) {
+     indexed), of 2 letters or more, and one part at least is an indexed word. The last part
+     of a word still being typed may be a word's start ("zerosh" → "zero sh"). */
+  function split(word, typing) {
     var best = [{ parts: [], words: 0 }];
     for (var end = 1; end <= word.length; end++) {
       best[end] = null;
       for (var start = Math.max(0, end - 24); start < end; start++) {
         var part = word.slice(start, end), before = best[start];
         if (!before || part.length < 2) continue;
-        var indexed = (node(part) || {}).final === true;
+        var at = node(part);
+        var indexed = at !== null && (at.final === true || (typing && end === word.length));
         if (!indexed && scope.lunr.stopWordFilter(part)) continue;
         var next = { parts: before.parts.concat(part), words: before.words + (indexed ? 1 : 0) };
         if (!best[end] || next.parts.length < best[end].parts.length) best[end] = next;
@@ -225,12 +240,53 @@
     return key;
   }
 
+  /* What the note shows for each corrected segment (its `shown`): each word searched that is
+     only the start of indexed words, completed to the one the top result holds, most used
+     first ("natas" → "natasha"); a whole indexed word stays as it is. */
+  function complete(typos, items) {
+    var top = {};
+    ((items && items[0]) || []).forEach(function (doc) { top[doc.location] = true; });
+    typos.segments.forEach(function (segment) {
+      if (!segment.typed) return;
+      segment.shown = segment.text.split(" ").map(function (word) {
+        var lower = word.toLowerCase(), at = node(lower);
+        if (!at || at.final) return word;
+        var whole = starting(lower), used = whole.filter(function (w) { return holds(w, top); });
+        var best = null, most = -1;
+        (used.length ? used : whole).forEach(function (w) {
+          var n = pages(w, true);
+          if (n > most) { best = w; most = n; }
+        });
+        if (!best) return word;
+        if (word.length > 1 && word === word.toUpperCase()) return best.toUpperCase();
+        return /^\p{Lu}/u.test(word) ? best.charAt(0).toUpperCase() + best.slice(1) : best;
+      }).join(" ");
+    });
+  }
+
+  /* The indexed words that start with prefix, in order. */
+  function starting(prefix) {
+    var all = words(), found = [];
+    for (var i = lowest(all, prefix); i < all.length && all[i].lastIndexOf(prefix, 0) === 0; i++) found.push(all[i]);
+    return found;
+  }
+
+  function holds(word, refs) {
+    var posting = index.invertedIndex[word];
+    for (var field in posting) if (field !== "_index") for (var ref in posting[field]) if (refs[ref]) return true;
+    return false;
+  }
+
+  function lowest(all, word) {
+    var lo = 0, hi = all.length;
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (all[mid] < word) lo = mid + 1; else hi = mid; }
+    return lo;
+  }
+
   /* How many pages (and page sections) hold word (whole), or a word starting with it. */
   function pages(word, whole) {
     var all = words(), refs = {};
-    var lo = 0, hi = all.length;
-    while (lo < hi) { var mid = (lo + hi) >> 1; if (all[mid] < word) lo = mid + 1; else hi = mid; }
-    for (var i = lo; i < all.length && (whole ? all[i] === word : all[i].lastIndexOf(word, 0) === 0); i++) {
+    for (var i = lowest(all, word); i < all.length && (whole ? all[i] === word : all[i].lastIndexOf(word, 0) === 0); i++) {
       var posting = index.invertedIndex[all[i]];
       for (var field in posting) if (field !== "_index") for (var ref in posting[field]) refs[ref] = 1;
     }

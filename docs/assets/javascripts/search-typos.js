@@ -50,7 +50,7 @@
     typos.segments.forEach(function (segment) {
       if (!segment.typed) return note.append(segment.text);
       var corrected = document.createElement("strong");
-      corrected.textContent = segment.text;
+      corrected.textContent = segment.shown || segment.text;   /* the whole word the results use */
       note.append(corrected);
     });
     var typed = typos.segments.filter(function (s) { return s.typed; })
