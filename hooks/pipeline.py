@@ -204,7 +204,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page.meta.setdefault("search", {}).setdefault("boost", TALK_BOOST)
         page.meta["scholar"] = scholar.meta(site.corpus, talk)
         return site.views.talk_page(talk, markdown)
-LOOPBACK = {"127.0.0.1", "localhost", "::1"}  # a site_url on these is not a public address
     if src_uri.endswith("/index.md"):
         page.meta.setdefault("search", {}).setdefault("boost", OVERVIEW_BOOST)
     if site.corpus.cites.get(src_uri):
