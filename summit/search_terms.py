@@ -64,8 +64,9 @@ def _unique(items: list[str]) -> list[str]:
 
 
 def talk_keywords(corpus: Corpus, talk: Talk) -> str:
-    """A talk's keywords field: its speakers, affiliations, title and summary, then the extra
-    forms of those words and of its page's words. A short name like "Li" is otherwise drowned
-    by longer words it prefixes ("LinkedIn")."""
+    """A talk's keywords field: its speakers, affiliations, title (and the recap's heading for
+    it, where that differs) and summary, then the extra forms of those words and of its page's
+    words. A short name like "Li" is otherwise drowned by longer words it prefixes ("LinkedIn")."""
     facts = [s.name for s in talk.speakers] + [s.affiliation for s in talk.speakers]
-    return keywords_field(" ".join(facts + [talk.title, talk.description]), corpus.pages[talk.src_uri].body)
+    titles = [talk.title] + ([talk.recap_title] if talk.recap_title else [])
+    return keywords_field(" ".join(facts + titles + [talk.description]), corpus.pages[talk.src_uri].body)

@@ -43,6 +43,7 @@ class Talk:
     description: str
     tags: list[str]
     links: dict[str, str]  # kind (paper, code, demo) -> references.bib key
+    recap_title: str = ""  # the recap's heading, where the official title differs from it
     section: Section | None = None
 
     @cached_property  # asked for often (cited works, keys, links); a talk's page does not move
@@ -135,7 +136,7 @@ def talk_from(meta: dict, src_uri: str, vocabulary: dict[str, str]) -> Talk:
         if kind not in LINK_KINDS:
             raise SourceError(f"{where}: unknown link kind '{kind}' (use {', '.join(LINK_KINDS)})")
     return Talk(src_uri, str(meta["title"]), number, speakers, str(meta["description"]),
-                _tags(meta["tags"], vocabulary, where), links)
+                _tags(meta["tags"], vocabulary, where), links, str(meta.get("recap_title") or ""))
 
 
 def is_section_index(src_uri: str, meta: dict) -> bool:

@@ -51,6 +51,9 @@ def test_each_talk_has_its_keywords_and_only_at_its_top(site):
     for talk in talks():
         keywords = with_keywords[page_url(talk.src_uri)]
         assert all(s.name in keywords for s in talk.speakers), (talk.src_uri, keywords)
+        # The recap's heading for a talk whose official title differs stays findable.
+        assert talk.recap_title in keywords, (talk.src_uri, keywords)
+    assert any(t.recap_title for t in talks())
 
 
 def test_citation_numbers_are_not_indexed(site):

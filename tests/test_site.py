@@ -29,6 +29,8 @@ def test_talk_page_shows_title_speakers_and_section(site, talk):
     for speaker in talk.speakers:
         assert speaker.name in header and speaker.affiliation in header
     assert talk.section.title in header
+    if talk.recap_title:  # the recap's heading, where the official title differs, is said under the header
+        assert f"“{talk.recap_title}”" in header
     assert page.select_one(".admonition.abstract"), "no at-a-glance summary"
     assert len(page.find_all("h2")) >= 3, "ideas are not structured in sections"
 
