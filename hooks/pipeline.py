@@ -45,16 +45,20 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from summit import corpus as corpus_loader  # noqa: E402
-from summit import exports, glossary, scholar, shortcodes  # noqa: E402
+from summit.publish import exports  # noqa: E402
+from summit.sources import glossary  # noqa: E402
+from summit.publish import scholar  # noqa: E402
+from summit.render import shortcodes  # noqa: E402
 from summit.corpus import Corpus  # noqa: E402
-from summit.edition import edition_date, edition_timestamp  # noqa: E402
+from summit.sources.edition import edition_date, edition_timestamp  # noqa: E402
 from summit.errors import SourceError  # noqa: E402
-from summit.markdown_abbr_scope import AbbrScopeExtension  # noqa: E402
-from summit.markdown_references import ReferencesExtension  # noqa: E402
-from summit.paths import page_url  # noqa: E402
-from summit.search_terms import talk_keywords  # noqa: E402
-from summit.shortcodes import PageRef  # noqa: E402
-from summit.views import GLOSSARY, MAP, PAPERS, SPEAKERS, Views  # noqa: E402
+from summit.markdown_ext.abbr_scope import AbbrScopeExtension  # noqa: E402
+from summit.markdown_ext.references import ReferencesExtension  # noqa: E402
+from summit.render.links import page_url  # noqa: E402
+from summit.publish.search_keywords import talk_keywords  # noqa: E402
+from summit.render.links import PageRef  # noqa: E402
+from summit.render.browse_pages import GLOSSARY, MAP, PAPERS, SPEAKERS  # noqa: E402
+from summit.render.views import Views  # noqa: E402
 
 log = get_plugin_logger("summit")
 BUILD = "summit_notes"  # the config key that carries this build's SiteBuild between events
@@ -97,8 +101,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # templates alone. Markdown templates: a block tag leaves no blank line behind.
     templates = config.theme.get_env()
     templates.trim_blocks = templates.lstrip_blocks = True
-    views = Views(corpus, templates, terms)
-    templates.filters["glossed"] = views.glossed  # text with the glossary's tooltips
+    views = Views.of(corpus, templates, terms)
+    templates.filters["glossed"] = views.templates.glossed  # text with the glossary's tooltips
     config[BUILD] = SiteBuild(corpus, views)
     config.markdown_extensions.append(AbbrScopeExtension())  # no glossary tooltip inside a link
     config.markdown_extensions.append(ReferencesExtension())  # back-links labelled ^ a b c
@@ -144,8 +148,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     site = site_build(config)
-    for name, markdown in [(SPEAKERS, site.views.speakers_page()), (PAPERS, site.views.papers_page()),
-                           (MAP, site.views.map_page()), (GLOSSARY, site.views.glossary_page())]:
+    for name, markdown in [(SPEAKERS, site.views.browse.speakers_page()), (PAPERS, site.views.browse.papers_page()),
+                           (MAP, site.views.browse.map_page()), (GLOSSARY, site.views.browse.glossary_page())]:
         files.append(File.generated(config, name, content=markdown))
     site_url = config.site_url or ""
     url_of = {t.src_uri: site_url + page_url(t.src_uri, config.use_directory_urls) for t in site.corpus.talks}
@@ -203,11 +207,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if talk is not None:
         page.meta.setdefault("search", {}).setdefault("boost", TALK_BOOST)
         page.meta["scholar"] = scholar.meta(site.corpus, talk)
-        return site.views.talk_page(talk, markdown)
+        return site.views.talk.markdown(markdown)
     if src_uri.endswith("/index.md"):
         page.meta.setdefault("search", {}).setdefault("boost", OVERVIEW_BOOST)
     if site.corpus.cites.get(src_uri):
-        markdown = site.views.references_section(markdown)
+        markdown = site.views.talk.references(markdown)
     return markdown
 
 

@@ -34,8 +34,9 @@ sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT))
 
 from builds import copy_project  # noqa: E402
-from summit import frontmatter, talks  # noqa: E402
-from summit.citations import BLOCK, KEY  # noqa: E402
+from summit.sources import frontmatter  # noqa: E402
+from summit.sources import talks  # noqa: E402
+from summit.sources.citations import BLOCK, KEY  # noqa: E402
 
 ENTRY = re.compile(r"^@(\w+)\s*\{\s*([^,\s]+)\s*,", re.MULTILINE)
 NAME_FIELDS = ("author", "editor")

@@ -14,11 +14,18 @@ from typing import NamedTuple
 
 from pybtex.database import Person
 
-from . import bibliography, citations, frontmatter, talks
-from .bibliography import Bibliography
-from .errors import SourceError
-from .talks import Section, Speaker, Talk
-from .text import fold_name, plain
+from summit.sources import bibliography
+
+from summit.sources import citations
+
+from summit.sources import frontmatter
+
+from summit.sources import talks
+from summit.sources.bibliography import Bibliography
+from summit.errors import SourceError
+from summit.sources.talks import Section, Speaker, Talk
+from summit.names import fold_name
+from summit.sources.bibliography import plain
 
 
 class PageSource(NamedTuple):

@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 
 from builds import ROOT
 from summit import corpus as corpus_loader
-from summit.paths import page_url
+from summit.render.links import page_url
 
 SECTION_FOLDERS = [
     "enterprise-ai",

@@ -23,7 +23,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from site_model import page_path, talks
-from summit.paths import page_url
+from summit.render.links import page_url
 
 AXE_SOURCE = Axe().axe_script
 SCHEMES = {"light": "default", "dark": "slate"}            # prefers-color-scheme -> Material scheme

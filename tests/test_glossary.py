@@ -22,7 +22,7 @@ from test_accessibility import COMBINATIONS, assert_scheme, new_reader, record_a
 from test_keyboard import assert_focus_visible
 
 sys.path.insert(0, str(ROOT))
-from summit import glossary  # noqa: E402
+from summit.sources import glossary  # noqa: E402
 
 GLOSSARY = ROOT / "includes" / "glossary.md"
 UED_TALK = "reinforcement-learning/unsupervised-environment-design.md"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from builds import ROOT
 from site_model import page_path, soup, talks
-from summit.edition import edition_date, edition_timestamp
+from summit.sources.edition import edition_date, edition_timestamp
 
 # Plain `mkdocs build` (not make), under a clock frozen at the given instant.
 FROZEN_BUILD = (

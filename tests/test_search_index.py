@@ -6,7 +6,7 @@ import json
 import re
 
 from site_model import talks
-from summit.paths import page_url
+from summit.render.links import page_url
 
 
 def _docs(site) -> list[dict]:

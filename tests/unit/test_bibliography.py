@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from summit import bibliography
+from summit.sources import bibliography
 from summit.errors import SourceError
 
 from conftest import BIB

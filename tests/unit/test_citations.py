@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summit.citations import cited_keys
+from summit.sources.citations import cited_keys
 from summit.errors import SourceError
 
 KNOWN = {"choi2020fairgen", "raji2019actionable", "shared-work"}

@@ -6,7 +6,7 @@ import datetime
 import os
 import subprocess
 
-from summit.edition import edition_date, edition_timestamp
+from summit.sources.edition import edition_date, edition_timestamp
 
 
 def test_source_date_epoch_wins(project):

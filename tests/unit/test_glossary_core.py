@@ -7,9 +7,9 @@ import markdown
 import pytest
 
 from builds import ROOT
-from summit import glossary
-from summit.glossary import Entry, GlossaryError
-from summit.markdown_abbr_scope import AbbrScopeExtension
+from summit.sources import glossary
+from summit.sources.glossary import Entry, GlossaryError
+from summit.markdown_ext.abbr_scope import AbbrScopeExtension
 
 GOOD = """\
 [//]: # (A comment line: Markdown renders it as nothing.)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from summit.paths import file_url_between, url_between
+from summit.render.links import file_url_between, url_between
 
 
 @pytest.mark.parametrize("from_src, to_src, directory_urls, href", [
@@ -34,7 +34,7 @@ def test_file_url_between_a_page_and_a_file(from_src, directory_urls, href):
 def test_relative_links_are_those_of_posixpath_relpath():
     import posixpath
 
-    from summit.paths import _relative
+    from summit.render.links import _relative
 
     places = [".", "a", "a/b", "a/b/c.svg", "a/", "a/c/", "b", "map/", "a/b/", "assets/slides/x-1.svg"]
     for path in places:

@@ -17,8 +17,8 @@ from mkdocs_bibtex.plugin import BibTexPlugin
 from mkdocs_bibtex.registry import SimpleRegistry
 from pybtex.database import parse_string
 
-from summit import bibliography
-from summit.reference_view import Reference, display_name, reference
+from summit.sources import bibliography
+from summit.render.reference_view import Reference, display_name, reference
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = jinja2.Environment(loader=jinja2.FileSystemLoader(ROOT / "overrides"),

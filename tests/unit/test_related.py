@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from summit.related import related_talks
+from summit.derived.related_talks import related_talks
 
 from conftest import load
 

@@ -16,9 +16,9 @@ import pytest
 
 import scale_project
 from builds import ROOT
-from summit import bibliography
+from summit.sources import bibliography
 from summit import corpus as corpus_loader
-from summit.related import related_talks
+from summit.derived.related_talks import related_talks
 
 K = 3
 COPY = re.compile(r"-c(\d+)$")

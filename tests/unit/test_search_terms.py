@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summit.search_terms import (  # noqa: E402
+from summit.publish.search_keywords import (  # noqa: E402
     accent_free_forms,
     extra_forms,
     fold_accents,

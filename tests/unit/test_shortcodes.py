@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 
 from summit.errors import SourceError
-from summit.shortcodes import PageRef, check, resolve
-from summit.views import Views
+from summit.render.links import PageRef
+from summit.render.shortcodes import check, resolve
+from summit.render.views import Views
 
 
 class NoTemplates:
@@ -20,7 +21,7 @@ class NoTemplates:
 def views(project):
     from conftest import load
 
-    return Views(load(project), NoTemplates(), [])
+    return Views.of(load(project), NoTemplates(), [])
 
 
 def test_unknown_shortcode_names_the_known_ones(project):
@@ -51,9 +52,12 @@ def test_a_listing_must_be_a_paragraph_of_its_own(project):
 
 
 def test_resolve_puts_each_placeholders_html_in_its_place_and_refuses_an_unknown_one():
-    class Rendered:
+    class Talk:
         def reference(self, key):
             return f"<span>{key}</span>"
+
+    class Rendered:
+        talk = Talk()
 
     page = PageRef("gen/fair.md", "")
     html = "<p><!-- md:reference a --> and <!-- md:reference b --></p><!-- a comment -->"

@@ -15,9 +15,9 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from summit.relation_text import full_reasons, short_reasons  # noqa: E402
-from summit.relations import Authorship, Relation, relate  # noqa: E402
-from summit.summit_map import MapTalk, layout, number_text, short_title  # noqa: E402
+from summit.derived.relation_reasons import full_reasons, short_reasons  # noqa: E402
+from summit.derived.relations import Authorship, Relation, relate  # noqa: E402
+from summit.derived.map_layout import MapTalk, layout, number_text, short_title  # noqa: E402
 
 TALKS = ["1.1", "1.2", "2.1", "2.2"]
 TOPICS = {"1.1": ["Vision", "Fairness"], "1.2": ["Fairness", "Vision", "Privacy"], "2.1": ["RL"], "2.2": ["RL"]}
@@ -127,7 +127,7 @@ def test_numbers_are_written_the_same_way_every_time():
 LAYOUT_REPR = (
     "import sys; sys.path.insert(0, {root!r}); sys.path.insert(0, {tests!r});"
     "from test_summit_map import map_talks, relations, TITLES;"
-    "from summit.summit_map import layout; print(repr(layout(map_talks(), relations(), TITLES)))"
+    "from summit.derived.map_layout import layout; print(repr(layout(map_talks(), relations(), TITLES)))"
 )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .relations import Relation
+from summit.derived.relations import Relation
 
 
 def _count(n: int, noun: str) -> str:

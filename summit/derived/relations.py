@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
-from .corpus import Corpus
+from summit.corpus import Corpus
 
 
 class Authorship(NamedTuple):

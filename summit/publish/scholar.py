@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from .corpus import Corpus
-from .summit_facts import HIGHWIRE_DATE, SUMMIT
-from .talks import Talk
-from .text import plain
+from summit.corpus import Corpus
+from summit.event import HIGHWIRE_DATE, SUMMIT
+from summit.sources.talks import Talk
+from summit.sources.bibliography import plain
 
 
 def reference_meta(corpus: Corpus, key: str) -> str:

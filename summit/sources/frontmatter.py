@@ -6,7 +6,7 @@ import re
 
 import yaml
 
-from .errors import SourceError
+from summit.errors import SourceError
 
 # libyaml's safe loader when PyYAML was built with it: the same documents, ten times faster.
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -11,9 +11,9 @@ from typing import NamedTuple
 
 import yaml
 
-from .errors import SourceError
-from .frontmatter import SAFE_LOADER
-from .text import join_names, slugify
+from summit.errors import SourceError
+from summit.sources.frontmatter import SAFE_LOADER
+from summit.names import join_names, slugify
 
 REQUIRED_TALK = ("title", "number", "speakers", "description", "tags")
 REQUIRED_SECTION = ("title", "number", "description")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 import re
 
-from .corpus import Corpus
-from .summit_facts import SUMMIT
-from .text import plain
+from summit.corpus import Corpus
+from summit.event import SUMMIT
+from summit.sources.bibliography import plain
 
 CSL_TYPES = {
     "inproceedings": "paper-conference",

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .corpus import Corpus
-from .text import plain
+from summit.corpus import Corpus
+from summit.sources.bibliography import plain
 
 KINDS = (
     ("paper", "Papers"),

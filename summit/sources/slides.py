@@ -10,8 +10,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import NamedTuple
 
-from .errors import SourceError
-from .talks import Talk
+from summit.errors import SourceError
+from summit.sources.talks import Talk
 
 SVG = "{http://www.w3.org/2000/svg}"
 SLIDES_DIR = "assets/slides"

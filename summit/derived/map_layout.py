@@ -14,8 +14,8 @@ import textwrap
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
-from .relation_text import full_reasons, short_reasons, weight_text
-from .relations import Relation
+from summit.derived.relation_reasons import full_reasons, short_reasons, weight_text
+from summit.derived.relations import Relation
 
 # Geometry in SVG user units. The 400-unit width is what a 390 px phone shows at about 1:1
 # (the picture spans the phone's full width, summit-map.css).

@@ -11,7 +11,7 @@ import difflib
 import re
 from collections.abc import Collection
 
-from .errors import SourceError
+from summit.errors import SourceError
 
 FENCE = re.compile(r"^(?P<fence>`{3,}|~{3,})[^\n]*\n.*?^(?P=fence)[ \t]*$", re.MULTILINE | re.DOTALL)
 INLINE_CODE = re.compile(r"(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)", re.DOTALL)

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import NamedTuple
 
-from .corpus import Corpus
-from .relations import Relation, corpus_relations
-from .talks import Talk
+from summit.corpus import Corpus
+from summit.derived.relations import Relation, corpus_relations
+from summit.sources.talks import Talk
 
 SHARED_TAG = 2
 SHARED_WORK = 3

@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from pybtex.database import Entry, Person
 
-from .text import plain
+from summit.sources.bibliography import plain
 
 # Where a work appeared, by the first of these fields it has: a journal, a conference's
 # proceedings, how a web page, repository or talk was published, a thesis's school, a report's

@@ -7,25 +7,31 @@ line and its text as written (its BibTeX control shows it) come from a plain sca
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+import latexcodec  # noqa: F401  (registers the "ulatex" codec; pybtex's own dependency)
 import pybtex.errors
 from pybtex.database import BibliographyData, BibliographyDataError, Entry, Person, parse_string
 from pybtex.exceptions import PybtexError
 from pybtex.scanner import PrematureEOF, PybtexSyntaxError, TokenRequired
 
-from .errors import SourceError
-from .text import fold_name
+from summit.errors import SourceError
+from summit.names import fold_name
 
 KEY_CHARS = re.compile(r"^[a-z0-9_-]+$")
 LINK_FIELDS = ("doi", "url", "eprint")
 TALK_PREFIX = "talk-"
 ARXIV_ABS = "https://arxiv.org/abs/"
 DOI = re.compile(r"^10\.\d{4,9}/\S+$")
+# What marks a field as LaTeX: a command, a brace, a tie, math, TeX's quotes or dashes. Fields
+# without any (most) are their own text, and are not handed to latexcodec at all.
+LATEX = re.compile(r"[\\{}~$]|``|''|--")
 # Where an entry (or @comment, @string, @preamble) starts, as pybtex's parser finds it: an "@"
 # anywhere, the type, a brace or parenthesis, then the key.
 ENTRY_START = re.compile(r"@\s*(\w+)\s*[{(]\s*([^\s,{}()]*)")
@@ -92,6 +98,15 @@ class Bibliography:
 
     def authors(self, key: str) -> list[Person]:
         return self.persons[key].get("author", [])
+
+
+@lru_cache(maxsize=None)  # keyed by its only input; values repeat across pages
+def plain(value: str) -> str:
+    """BibTeX field text as a reader would write it: LaTeX decoded once, by latexcodec, and the
+    braces (which only protect case in BibTeX) removed; a field without LaTeX is returned as is."""
+    if not LATEX.search(value):
+        return value
+    return codecs.decode(value, "ulatex").replace("{", "").replace("}", "")
 
 
 def surname(person: Person) -> str:

@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .corpus import Corpus
-from .talks import Talk
+from summit.corpus import Corpus
+from summit.sources.talks import Talk
 
 WORD = re.compile(r"[\w'’]+")
 ELISION = re.compile(r"^[dDlL]['’]")

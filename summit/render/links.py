@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from typing import NamedTuple
 
 
 def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
@@ -37,3 +38,19 @@ def file_url_between(from_src: str, to_path: str, use_directory_urls: bool = Tru
 def _relative(path: str, start: str) -> str:
     """A site-relative path as seen from the folder start (both relative to the site's root)."""
     return posixpath.relpath("/" + path, "/" + start)
+
+
+class PageRef(NamedTuple):
+    """The page a placeholder is resolved on."""
+
+    src_uri: str
+    url: str  # its public address, or "" when the build has no public site_url
+    use_directory_urls: bool = True
+
+    def link(self, src_uri: str) -> str:
+        """A relative link from this page to another page or file of docs/."""
+        return url_between(self.src_uri, src_uri, self.use_directory_urls)
+
+    def file_link(self, path: str) -> str:
+        """A relative link from this page to a file of docs/ (a slide drawing)."""
+        return file_url_between(self.src_uri, path, self.use_directory_urls)

@@ -15,9 +15,9 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import NamedTuple
 
-from .citations import FENCE, HTML_COMMENT, INLINE_CODE
-from .errors import SourceError
-from .frontmatter import FRONT_MATTER
+from summit.sources.citations import FENCE, HTML_COMMENT, INLINE_CODE
+from summit.errors import SourceError
+from summit.sources.frontmatter import FRONT_MATTER
 
 # "*[TERM]: Expansion — definition" (expansion optional for names that abbreviate nothing).
 # The abbr extension shows everything after the colon as the tooltip, so the tooltip reads

@@ -14,86 +14,70 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
-from .errors import SourceError
-from .paths import file_url_between, url_between
+from summit.errors import SourceError
+from summit.render.links import PageRef
 
 if TYPE_CHECKING:
-    from .views import Views
+    from summit.render.views import Views
 
 PLACEHOLDER = re.compile(r"<!--\s*md:(?P<name>[\w-]+)(?:\s+(?P<args>[^<>]*?))?\s*-->")
-
-
-class PageRef(NamedTuple):
-    """The page a placeholder is resolved on."""
-
-    src_uri: str
-    url: str  # its public address, or "" when the build has no public site_url
-    use_directory_urls: bool = True
-
-    def link(self, src_uri: str) -> str:
-        """A relative link from this page to another page or file of docs/."""
-        return url_between(self.src_uri, src_uri, self.use_directory_urls)
-
-    def file_link(self, path: str) -> str:
-        """A relative link from this page to a file of docs/ (a slide drawing)."""
-        return file_url_between(self.src_uri, path, self.use_directory_urls)
 
 
 Handler = Callable[["Views", PageRef, str], str]
 
 
 def _slide(views: Views, page: PageRef, args: str) -> str:
-    return views.slide(page, int(args))
+    return views.talk.slide(page, int(args))
 
 
 def _talk_table(views: Views, page: PageRef, args: str) -> str:
-    return views.talk_table(page)
+    return views.listings.talk_table(page)
 
 
 def _section_talks(views: Views, page: PageRef, args: str) -> str:
-    return views.section_talks(page)
+    return views.listings.section_talks(page)
 
 
 def _sections(views: Views, page: PageRef, args: str) -> str:
-    return views.sections(page)
+    return views.listings.sections(page)
 
 
 def _tag_vocabulary(views: Views, page: PageRef, args: str) -> str:
-    return views.tag_vocabulary()
+    return views.listings.tag_vocabulary()
 
 
 def _talk_header(views: Views, page: PageRef, args: str) -> str:
-    return views.talk_header(page)
+    return views.talk.header(page)
 
 
 def _related_talks(views: Views, page: PageRef, args: str) -> str:
-    return views.related_talks(page)
+    return views.talk.related_talks(page)
 
 
 def _cite_these_notes(views: Views, page: PageRef, args: str) -> str:
-    return views.cite_these_notes(page)
+    return views.talk.cite_these_notes(page)
 
 
 def _reference(views: Views, page: PageRef, args: str) -> str:
-    return views.reference(args)
+    return views.talk.reference(args)
 
 
 def _speaker(views: Views, page: PageRef, args: str) -> str:
-    return views.speaker(page, args)
+    return views.browse.speaker(page, args)
 
 
 def _works(views: Views, page: PageRef, args: str) -> str:
-    return views.works(page, args)
+    return views.browse.works(page, args)
 
 
 def _glossary_letter(views: Views, page: PageRef, args: str) -> str:
-    return views.glossary_letter(page, args)
+    return views.browse.glossary_letter(page, args)
 
 
 def _summit_map(views: Views, page: PageRef, args: str) -> str:
-    return views.summit_map(page)
+    return views.browse.summit_map(page)
 
 
 # What an author may write in a page; each must be a paragraph of its own.
@@ -128,7 +112,10 @@ def check(markdown: str, src_uri: str, views: Views, line_offset: int = 0) -> No
         # A shortcode stands for a block of HTML: inside a paragraph it would break the paragraph.
         if not _own_block(markdown, match):
             raise SourceError(f"{where}: md:{name} must be a paragraph of its own (blank lines around it)")
-        views.check(name, args, src_uri, where)
+        if name == "slide":
+            views.talk.check_slide(args, src_uri, where)
+        elif name == "section-talks":
+            views.listings.check_section_talks(src_uri, where)
 
 
 def resolve(html: str, page: PageRef, views: Views) -> str:

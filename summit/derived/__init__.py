@@ -1,0 +1,1 @@
+"""What is derived from the corpus: which talks relate and why, the map's layout, kinds of works."""

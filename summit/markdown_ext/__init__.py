@@ -1,0 +1,1 @@
+"""Python-Markdown extensions the build registers (documented extension points)."""

@@ -1,0 +1,1 @@
+"""What is published beside the pages: data exports, Scholar metadata, search keywords."""

@@ -1,0 +1,104 @@
+"""The pages generated from the corpus, for browsing: Speakers, Papers, the Map and the Glossary.
+Each is Markdown with a heading per group (the table of contents, links to anchors) and the
+group's placeholder, which its partial fills."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from summit.derived.map_layout import MapTalk, layout
+from summit.derived.works import KINDS, first_author, kinds, title, year
+from summit.names import slugify
+from summit.render.links import PageRef
+from summit.render.talk_page import TalkPage
+from summit.render.templates import Templates
+from summit.sources import glossary
+
+SPEAKERS = "speakers.md"
+PAPERS = "papers.md"
+MAP = "map.md"
+GLOSSARY = "glossary.md"
+
+
+@dataclass(eq=False)  # one per build: equal only to itself
+class BrowsePages:
+    templates: Templates
+    talk_page: TalkPage  # a work's reference, the relations between talks
+
+    @property
+    def corpus(self):
+        return self.templates.corpus
+
+    @property
+    def glossary(self):
+        return self.templates.glossary
+
+    @cached_property
+    def _speakers(self) -> dict[str, tuple]:
+        """anchor -> (speaker, their talks), by surname."""
+        people: dict[str, tuple] = {}
+        for talk in self.corpus.talks:
+            for speaker in talk.speakers:
+                people.setdefault(speaker.name, (speaker, []))[1].append(talk)
+        ordered = sorted(people.values(), key=lambda item: (item[0].name.split()[-1].lower(), item[0].name))
+        return {speaker.anchor: (speaker, talks) for speaker, talks in ordered}
+
+    def speakers_page(self) -> str:
+        return self.templates.render("markdown/speakers-page.md", speakers=[s for s, _ in self._speakers.values()],
+                           talk_count=len(self.corpus.talks))
+
+    def speaker(self, page: PageRef, anchor: str) -> str:
+        speaker, talks = self._speakers[anchor]
+        works = [(title(self.corpus, k), f"{page.link(PAPERS)}#{k}", year(self.corpus, k))
+                 for k in self.corpus.works_by(speaker)]
+        return self.templates.render("partials/speaker.html", speaker=speaker, works=works,
+                           talks=[(t, page.link(t.src_uri)) for t in talks])
+
+    @cached_property
+    def _works(self) -> dict[str, list[str]]:
+        """kind -> its keys, by first author, year and key."""
+        kind_of, groups = kinds(self.corpus), {}
+        for kind, _ in KINDS:
+            keys = [k for k in self.corpus.bib.keys if kind_of[k] == kind]
+            if keys:
+                groups[kind] = sorted(keys, key=lambda k: (first_author(self.corpus, k).lower(), year(self.corpus, k), k))
+        return groups
+
+    def papers_page(self) -> str:
+        groups = [(slugify(heading), heading, kind) for kind, heading in KINDS if kind in self._works]
+        return self.templates.render("markdown/papers-page.md", total=len(self.corpus.bib.keys), groups=groups)
+
+    def works(self, page: PageRef, kind: str) -> str:
+        works = [(key, self.talk_page.work(key),
+                  [(t, page.link(t.src_uri)) for t in map(self.corpus.talk_at, self.corpus.cited_by.get(key, [])) if t],
+                  self.corpus.bib.source(key))
+                 for key in self._works[kind]]
+        return self.templates.render("partials/works.html", works=works)
+
+    def map_page(self) -> str:
+        return self.templates.render("markdown/map-page.md")
+
+    def summit_map(self, page: PageRef) -> str:
+        talks = [MapTalk(t.number, t.title, tuple(s.name for s in t.speakers), t.section.number, t.section.title,
+                         page.link(t.src_uri))
+                 for t in self.corpus.talks]
+        titles = {key: title(self.corpus, key) for key in self.corpus.bib.keys}
+        return self.templates.render("partials/summit-map.html", map=layout(talks, self.talk_page.relations, titles))
+
+    @cached_property
+    def _glossary_groups(self) -> dict[str, tuple[str, list]]:
+        """anchor -> (letter, its entries with the talks using them)."""
+        used = glossary.usage({t.src_uri: self.corpus.pages[t.src_uri].body for t in self.corpus.talks}, self.glossary)
+        return {slugify(letter) or "other": (letter, listed) for letter, listed in glossary.alphabetical(self.glossary, used)}
+
+    def glossary_page(self) -> str:
+        letters = [(anchor, letter) for anchor, (letter, _) in self._glossary_groups.items()]
+        return self.templates.render("markdown/glossary-page.md", letters=letters,
+                           count=sum(1 for e in self.glossary if not e.plural_of))
+
+    def glossary_letter(self, page: PageRef, anchor: str) -> str:
+        _, listed = self._glossary_groups[anchor]
+        items = [(item, [(t, page.link(t.src_uri)) for t in map(self.corpus.talk_at, item.used_in) if t])
+                 for item in listed]
+        return self.templates.render("partials/glossary-letter.html", items=items, runs=self.templates.glosser.runs)

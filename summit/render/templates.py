@@ -1,0 +1,46 @@
+"""The theme's templates, as the views below use them: render a template under overrides/ with
+the summit's name and date, and the glossary's tooltips for text that Markdown does not see."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from html import escape
+from typing import Any, Protocol
+
+from summit.corpus import Corpus
+from summit.event import SUMMIT, SUMMIT_DATE, SUMMIT_YEAR
+from summit.sources.glossary import Entry, Glosser
+
+
+class Template(Protocol):
+    def render(self, **context: object) -> str: ...
+
+
+class TemplateSource(Protocol):
+    """A Jinja environment, or anything that hands out templates by name."""
+
+    def get_template(self, name: str) -> Template: ...
+
+
+@dataclass(eq=False)  # one per build: equal only to itself
+class Templates:
+    corpus: Corpus
+    source: TemplateSource
+    glossary: list[Entry]
+
+    def render(self, name: str, **context: Any) -> str:
+        """A template under overrides/, with the summit's name and date."""
+        return self.source.get_template(name).render(
+            summit=SUMMIT, summit_date=SUMMIT_DATE, summit_year=SUMMIT_YEAR, **context)
+
+    @cached_property
+    def glosser(self) -> Glosser:
+        return Glosser(self.glossary)
+
+    def glossed(self, text: str) -> str:
+        """Plain text as HTML, each glossary term in it with its tooltip, as the abbr extension
+        would give it on a Markdown page: the partials' "glossed" filter."""
+        if not self.glosser.pattern.search(text):
+            return escape(text, quote=False)
+        return self.render("partials/glossed-text.html", runs=self.glosser.runs(text))
