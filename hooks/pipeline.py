@@ -56,8 +56,10 @@ from summit import exports, glossary, scholar, shortcodes, unindexed_html  # noq
 from summit.corpus import Corpus  # noqa: E402
 from summit.edition import edition_date, edition_timestamp  # noqa: E402
 from summit.errors import SourceError  # noqa: E402
+from summit.figures import FigureSource  # noqa: E402
 from summit.formatting import ReferenceFormatter  # noqa: E402
 from summit.markdown_abbr_scope import AbbrScopeExtension  # noqa: E402
+from summit.markdown_figures import FigureSourcesExtension  # noqa: E402
 from summit.markdown_html import PREFIX as PLACE_TOKEN  # noqa: E402
 from summit.markdown_html import PlaceHtmlExtension  # noqa: E402
 from summit.markdown_references import ReferenceFootnotesExtension  # noqa: E402
@@ -83,6 +85,8 @@ class SiteBuild:
     related: dict[Talk, list[RelatedTalk]]
     # src_uri -> the HTML a generated page shows after its Markdown (set in on_files)
     generated_html: dict[str, GeneratedHtml] = field(default_factory=dict)
+    # the figures' sources of the page Markdown is rendering (set in on_page_markdown)
+    page_figures: tuple[FigureSource, ...] = ()
 
 
 def site_build(config: MkDocsConfig) -> SiteBuild:
@@ -121,7 +125,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # The partials' "text | glossed": the text as HTML with the glossary's tooltips. A filter, not a
     # function in the context: Jinja calls a filter directly, a function through its runtime checks.
     templates.filters["glossed"] = views.glossed
-    config[BUILD] = SiteBuild(corpus, views, related_talks(corpus, views.relations))
+    config[BUILD] = site = SiteBuild(corpus, views, related_talks(corpus, views.relations))
+    figure_source = templates.get_template("partials/figure-source.html").module
+    # each figure of the prose a link whose tooltip is its source
+    config.markdown_extensions.append(
+        FigureSourcesExtension(lambda: site.page_figures, figure_source.figure, figure_source.sources))
     config.markdown_extensions.append(AbbrScopeExtension())  # no glossary tooltip inside a link
     config.markdown_extensions.append(PlaceHtmlExtension(views.html_for))  # references' HTML, rendered once
     config.markdown_extensions.append(
@@ -220,6 +228,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     site = site_build(config)
     src_uri = page.file.src_uri
+    site.page_figures = site.corpus.figures.get(src_uri, ())  # for summit/markdown_figures.py, next
     source = site.corpus.pages.get(src_uri)
     if source is None:  # a generated page: already complete
         return markdown

@@ -14,9 +14,10 @@ from typing import NamedTuple
 
 from pybtex.database import Person
 
-from . import bibliography, citations, frontmatter, talks
+from . import bibliography, citations, figures, frontmatter, talks
 from .bibliography import Bibliography
 from .errors import SourceError
+from .figures import FigureSource
 from .talks import Section, Speaker, Talk
 from .text import fold_name, plain
 
@@ -38,6 +39,7 @@ class Corpus:
     cites: dict[str, list[str]]  # src_uri -> keys it cites, in order; a talk page cites its talk first
     cited_by: dict[str, list[str]]  # key -> src_uris citing it, in page order
     edition: datetime.date  # the date of this edition of the notes (see edition.py)
+    figures: dict[str, tuple[FigureSource, ...]] = field(default_factory=dict)  # src_uri -> its figures' sources
     _works_by: dict[str, list[str]] = field(default_factory=dict, repr=False)  # speaker name -> keys
 
     @property
@@ -117,7 +119,10 @@ def load(docs_dir: Path, bib_path: Path, tags_path: Path, edition: datetime.date
         cites[page.src_uri] = keys
         for key in keys:
             cited_by[key].append(page.src_uri)
-    return Corpus(docs_dir, bib, vocabulary, sections, pages, cites, dict(cited_by), edition)
+    recap = figures.recap_text(docs_dir.parent)  # None where the recap is not beside the project
+    sources = {page.src_uri: figures.check_page(page.src_uri, page.meta, page.body, page.offset, bib,
+                                                cites[page.src_uri], recap, docs_dir) for page in pages.values()}
+    return Corpus(docs_dir, bib, vocabulary, sections, pages, cites, dict(cited_by), edition, sources)
 
 
 def check_talk_against_bib(talk: Talk, bib: Bibliography) -> None:
