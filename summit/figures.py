@@ -45,8 +45,8 @@ ELLIPSIS = re.compile(r"\.\.\.|…")
 # What is not prose, blanked before figures are looked for (citations.py's code, comments and
 # citations, then these). Each keeps its newlines, so lines and columns hold.
 NOT_PROSE = [
-    re.compile(r"\]\([^)\n]*\)"),                     # a link's target
     re.compile(r"\[\d+\.\d+\](?=\()"),               # a talk number as a link's text: [3.3](...)
+    re.compile(r"\]\([^)\n]*\)"),                     # a link's target
     re.compile(r"^[ \t]*\[[^\]\n]+\]:[^\n]*", re.M),  # a reference link's definition
     re.compile(r"<[^<>\n]+>"),                        # an HTML tag and its attributes
     re.compile(r"https?://\S+"),                      # a bare address
