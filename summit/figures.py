@@ -38,6 +38,9 @@ ENFORCE_ON_EVERY_PAGE = False
 # Rule 1 of the spec: digits not attached to a name (ResNet-50, GPT-3, A2C, 3D, F1), with a
 # decimal part, thousands separators, a percent sign or a factor's "x".
 FIGURE = re.compile(r"(?<![\w\-./@#])\d+(?:[.,]\d+)*(?:%|x|×)?(?![\w\-])")
+# What an entry's text may source, and what is shown with its source: the figures, and counts
+# written with a thousand, million or billion sign ("95K"), which rule 1 does not ask a source for.
+NUMBER = re.compile(r"(?<![\w\-./@#])\d+(?:[.,]\d+)*(?:%|x|×|[kKMB])?(?![\w\-])")
 MAX_WORDS = 30
 RECAP_NAME = "rework-dl2-summit-2021-recap.txt"
 ELLIPSIS = re.compile(r"\.\.\.|…")
@@ -127,14 +130,15 @@ def occurrences(text: str, line: str) -> list[tuple[int, int]]:
 
 def numbers(text: str) -> list[str]:
     """The figures of an entry's text, as a quote must hold them."""
-    return [m.group() for m in FIGURE.finditer(unmarked(text)[0])]
+    return [m.group() for m in NUMBER.finditer(unmarked(text)[0])]
 
 
 def holds(passage: str, figure: str) -> bool:
     """Whether the passage states the figure: commas in numbers aside; "16%" also as "16 %" or
-    "16 percent"; a factor's number with any sign ("11.8x", "11.8×", "11.8 times")."""
+    "16 percent"; a factor's or a count's number with any sign after it ("11.8x" as "11.8×" or
+    "11.8 times", "95K" as "95K")."""
     text = re.sub(r"(?<=\d),(?=\d)", "", passage)
-    number = re.sub(r"[%x×]$", "", figure.replace(",", ""))
+    number = re.sub(r"[%x×kKMB]$", "", figure.replace(",", ""))
     after = r"\s?(?:%|percent\b|per cent\b)" if figure.endswith("%") else ""
     return re.search(rf"(?<![\w.]){re.escape(number)}(?![\d]|[.,]\d){after}", text) is not None
 

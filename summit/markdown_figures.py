@@ -23,7 +23,7 @@ from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import STX, ETX
 
-from .figures import FIGURE, FigureSource, covering
+from .figures import NUMBER, FigureSource, covering
 
 # After attr_list (8), which still reads "{ … }" from text, and before abbr_scope (7.5) and abbr
 # (7): the glossary never wraps a figure, and its terms around one are still found.
@@ -91,7 +91,7 @@ class _FigureSources(Treeprocessor):
     def _wrap(self, text: str, start: int, spans, sources, used) -> str:
         out, last = [], 0
         stashed = [m.span() for m in PLACEHOLDER.finditer(text)]  # raw HTML's placeholders: not prose
-        for match in FIGURE.finditer(text):
+        for match in NUMBER.finditer(text):
             if any(s <= match.start() < e for s, e in stashed):
                 continue
             a, b = start + match.start(), start + match.end()

@@ -47,9 +47,10 @@ def test_each_figure_links_to_a_source_holding_it(site):
     for src_uri, _, body in pages:
         article = soup(page_path(site, src_uri)).select_one("article")
         links = article.select("a.figure-source")
-        # every figure but those in a link's text (a link cannot hold the figure's link)
+        # every figure but those in a link's text (a link cannot hold the figure's link); an entry
+        # may also source a count such as "95K", which is no figure to rule 1
         expected = figures_in(LINK_TEXT.sub(lambda m: " " * len(m.group()), body))
-        if len(links) != len(expected):
+        if len(links) < len(expected):
             problems.append(f"{src_uri}: {len(links)} figures link to their sources, of {len(expected)}: "
                             f"{[f for *_, f in expected]}")
         for link in links:

@@ -150,6 +150,15 @@ def test_each_bad_entry_fails_with_one_line(bib, entry, recap, message):
         check("It scored 16% higher.\nThe talk reported 37 input features.\n", [entry, CITED], bib, recap)
 
 
+def test_a_count_with_a_thousand_sign_may_have_a_source(bib):
+    # rule 1 asks no source for "95K", but an entry may give it one, and the page then shows it
+    assert found("95K question-answer pairs") == []
+    entry = {"text": "95K", "cite": "saez2001", "quote": "includes 95K question-answer pairs"}
+    assert check("It has 95K question-answer pairs.\n", [entry], bib)[0].text == "95K"
+    html = render("It has 95K pairs.", (FigureSource("95K", "includes 95K pairs", None),))
+    assert '<a class="footnote-ref figure-source" href="#figure-source-1" data-figure-source="">95K</a>' in html
+
+
 def test_the_recap_is_checked_only_where_it_is(bib):
     entry = {"text": "37 input features", "recap": "a passage the recap does not hold, 37 input features"}
     assert check("The talk reported 37 input features.\n", [entry], bib, recap=None)
@@ -170,6 +179,7 @@ def test_an_entrys_error_names_its_line_in_the_front_matter(tmp_path, bib):
     ("over 1000 runs", "1,000", True), ("over 1,000 runs", "1000", True),
     ("on March 5, 2021", "5", True), ("on March 5, 2021", "2021", True),
     ("11.8x faster", "11.8x", True), ("11.8 times faster", "11.8x", True), ("1.8x faster", "11.8x", False),
+    ("includes 95K question-answer pairs", "95K", True), ("includes 9K pairs", "95K", False),
 ])
 def test_a_passage_holds_a_figure(passage, figure, ok):
     assert holds(passage, figure) is ok
