@@ -108,6 +108,18 @@ def test_tabbing_to_a_figure_shows_its_source(page, server):
     assert described and page.locator(f"[id='{described}'] q").count() == 1, "the figure names its source's dialog"
 
 
+def test_tapping_a_figure_shows_its_source_and_goes_nowhere(browser, server):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    try:
+        page.goto(server + URL)
+        page.locator(FIGURE + " >> nth=1").tap()
+        assert "by 16% over baseline policies" in source_tooltip(page)
+        assert page.evaluate("location.hash") == "", "the hidden source is no place to go"
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("scheme,width", COMBINATIONS, ids=[f"{s}-{w}" for s, w in COMBINATIONS])
 def test_figure_source_tooltip_has_no_axe_violation(browser, server, scheme, width):
     context = new_reader(browser, scheme, width)
