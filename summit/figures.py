@@ -16,7 +16,8 @@ The rules, each a SourceError naming the page and line:
 2. every figure lies inside an occurrence of some entry's text on its line, and every entry's
    text occurs on the page;
 3. a quote is at most 30 words and holds every number of its text; its cite is a known key;
-4. a recap passage occurs in the recap word for word (whitespace aside), when the recap is here.
+4. a recap passage occurs in the recap word for word (whitespace aside, "..." marking a cut),
+   when the recap is here.
 """
 
 from __future__ import annotations
@@ -144,7 +145,7 @@ def holds(passage: str, figure: str) -> bool:
 
 
 def words(passage: str) -> int:
-    return len([w for w in ELLIPSIS.sub(" ", passage).split() if w.strip(".,;:'\"“”‘’()")])
+    return len([w for w in ELLIPSIS.sub(" ", passage).split() if w.strip(".,;:'\"“”‘’()–—")])
 
 
 def in_recap(passage: str, recap: str) -> bool:

@@ -159,6 +159,20 @@ def test_a_count_with_a_thousand_sign_may_have_a_source(bib):
     assert '<a class="footnote-ref figure-source" href="#figure-source-1" data-figure-source="">95K</a>' in html
 
 
+@pytest.mark.parametrize("passage,ok", [
+    ("The speaker said the agents used 37 input features", True),
+    ("the agents used ... 3 layers", True),               # "..." marks a cut
+    ("3 layers ... the agents used 37", False),            # the parts in the recap's order
+    ("the agents used 37 input features and 4 layers", False),
+])
+def test_a_recap_passage_is_the_recaps_words(passage, ok):
+    assert figures.in_recap(passage, " ".join(RECAP.split())) is ok
+
+
+def test_a_dash_is_not_a_word():
+    assert figures.words("one — two ... three – four") == 4
+
+
 def test_the_recap_is_checked_only_where_it_is(bib):
     entry = {"text": "37 input features", "recap": "a passage the recap does not hold, 37 input features"}
     assert check("The talk reported 37 input features.\n", [entry], bib, recap=None)
