@@ -83,12 +83,14 @@ class _FigureSources(Treeprocessor):
                 text, start = segment.value, at
                 at += len(text)
                 if segment.wrap and text:
-                    segment.value = self._wrap(text, start, spans, sources, used)
+                    segment.value = self._wrap(text, start, spans, used)
         if used:
             items = [(target, sources[index]) for index, target in used.items()]
             etree.SubElement(root, "p").text = self.md.htmlStash.store(self.ext.render_sources(items))
 
-    def _wrap(self, text: str, start: int, spans, sources, used) -> str:
+    def _wrap(self, text: str, start: int, spans: list[tuple[int, int, int]], used: dict[int, str]) -> str:
+        """The text with each number inside an entry's occurrence (spans, from offset start of the
+        block's text) replaced by a placeholder for its link to the entry's source."""
         out, last = [], 0
         stashed = [m.span() for m in PLACEHOLDER.finditer(text)]  # raw HTML's placeholders: not prose
         for match in NUMBER.finditer(text):
