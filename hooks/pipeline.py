@@ -50,9 +50,11 @@ from summit.sources import glossary  # noqa: E402
 from summit.publish import scholar  # noqa: E402
 from summit.render import shortcodes  # noqa: E402
 from summit.corpus import Corpus  # noqa: E402
+from summit.sources.figures import FigureSource  # noqa: E402
 from summit.sources.edition import edition_date, edition_timestamp  # noqa: E402
 from summit.errors import SourceError  # noqa: E402
 from summit.markdown_ext.abbr_scope import AbbrScopeExtension  # noqa: E402
+from summit.markdown_ext.figures import FigureSourcesExtension  # noqa: E402
 from summit.markdown_ext.references import ReferencesExtension  # noqa: E402
 from summit.render.links import page_url  # noqa: E402
 from summit.publish.search_keywords import talk_keywords  # noqa: E402
@@ -73,6 +75,9 @@ LOOPBACK = {"127.0.0.1", "localhost", "::1"}  # a site_url on these is not a pub
 class SiteBuild:
     corpus: Corpus
     views: Views
+    # the figures' sources of the page Markdown is rendering (set in on_page_markdown): Markdown
+    # does not know which page it renders
+    page_figures: tuple[FigureSource, ...] = ()
 
 
 def site_build(config: MkDocsConfig) -> SiteBuild:
@@ -103,9 +108,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     templates.trim_blocks = templates.lstrip_blocks = True
     views = Views.of(corpus, templates, terms)
     templates.filters["glossed"] = views.templates.glossed  # text with the glossary's tooltips
-    config[BUILD] = SiteBuild(corpus, views)
+    config[BUILD] = site = SiteBuild(corpus, views)
     config.markdown_extensions.append(AbbrScopeExtension())  # no glossary tooltip inside a link
     config.markdown_extensions.append(ReferencesExtension())  # back-links labelled ^ a b c
+    figure_source = templates.get_template("partials/figure-source.html").module
+    # each figure of the prose a link whose tooltip is its source
+    config.markdown_extensions.append(
+        FigureSourcesExtension(lambda: site.page_figures, figure_source.figure, figure_source.sources))
     _use_local_offline_shim(config)
     return config
 
@@ -199,6 +208,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     source = site.corpus.pages.get(src_uri)
     if source is None:  # a generated page: already complete
         return markdown
+    site.page_figures = site.corpus.figures.get(src_uri, ())  # for summit/markdown_ext/figures.py, next
     try:
         shortcodes.check(source.body, src_uri, site.views, source.offset)  # what the author wrote
     except SourceError as error:

@@ -14,18 +14,12 @@ from typing import NamedTuple
 
 from pybtex.database import Person
 
-from summit.sources import bibliography
-
-from summit.sources import citations
-
-from summit.sources import frontmatter
-
-from summit.sources import talks
-from summit.sources.bibliography import Bibliography
 from summit.errors import SourceError
-from summit.sources.talks import Section, Speaker, Talk
 from summit.names import fold_name
-from summit.sources.bibliography import plain
+from summit.sources import bibliography, citations, figures, frontmatter, talks
+from summit.sources.bibliography import Bibliography, plain
+from summit.sources.figures import FigureSource
+from summit.sources.talks import Section, Speaker, Talk
 
 
 class PageSource(NamedTuple):
@@ -45,6 +39,7 @@ class Corpus:
     cites: dict[str, list[str]]  # src_uri -> keys it cites, in order of first citation
     cited_by: dict[str, list[str]]  # key -> src_uris citing it, in page order (a talk's entry: its page)
     edition: datetime.date  # the date of this edition of the notes (see edition.py)
+    figures: dict[str, tuple[FigureSource, ...]] = field(default_factory=dict)  # src_uri -> its figures' sources
     _works_by: dict[str, list[str]] = field(default_factory=dict, repr=False)  # speaker name -> keys
 
     @property
@@ -124,7 +119,10 @@ def load(docs_dir: Path, bib_path: Path, tags_path: Path, edition: datetime.date
         own = [talk_keys[page.src_uri]] if page.src_uri in talk_keys else []
         for key in own + [k for k in keys if k not in own]:
             cited_by[key].append(page.src_uri)
-    return Corpus(docs_dir, bib, vocabulary, sections, pages, cites, dict(cited_by), edition)
+    recap = figures.recap_text(docs_dir.parent)  # None where the recap is not beside the project
+    sources = {page.src_uri: figures.check_page(page.src_uri, page.meta, page.body, page.offset, bib,
+                                                cites[page.src_uri], recap, docs_dir) for page in pages.values()}
+    return Corpus(docs_dir, bib, vocabulary, sections, pages, cites, dict(cited_by), edition, sources)
 
 
 def check_talk_against_bib(talk: Talk, bib: Bibliography) -> None:

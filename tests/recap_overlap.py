@@ -83,6 +83,11 @@ MARKDOWN_NOISE = [
     re.compile(r"^title:.*$", re.M),             # front-matter title: the talk's own title
 ]
 SVG_NOISE = [re.compile(r"<[^>]*>", re.S)]      # tags and attributes; element text stays
+# A page's figures: list (summit/sources/figures.py): the indented lines under "figures:" in the front
+# matter. Its quote: and recap: passages are quotations, copied word for word and shown in <q> in
+# the figure's tooltip: they are left out, and only they (an entry's text: is the page's prose).
+FIGURES_LIST = re.compile(r"^figures:.*(?:\n(?:[ \t].*)?)*", re.M)
+FIGURE_QUOTATION = re.compile(r"^[ \t]+(?:-[ \t]+)?(?:quote|recap):.*(?:\n(?![ \t]*(?:-[ \t]+)?\w+:)[ \t]+.*)*", re.M)
 
 
 def readable_text(path: Path) -> str:
@@ -90,7 +95,8 @@ def readable_text(path: Path) -> str:
     patterns = SVG_NOISE if path.suffix == ".svg" else MARKDOWN_NOISE
     if path.suffix == ".md" and text.startswith("---"):
         end = text.index("\n---", 3)
-        text = MARKDOWN_NOISE[-1].sub(_blank, text[:end]) + text[end:]
+        front = FIGURES_LIST.sub(lambda m: FIGURE_QUOTATION.sub(_blank, m.group()), text[:end])
+        text = MARKDOWN_NOISE[-1].sub(_blank, front) + text[end:]
         patterns = patterns[:-1]
     for pattern in patterns:
         text = pattern.sub(_blank, text)

@@ -168,7 +168,7 @@ def close_slide_lightbox(page) -> None:
 
 
 def open_citation_tooltip(page) -> None:
-    page.focus("article a.footnote-ref")
+    page.focus("article a.footnote-ref[href^='#fn:']")  # a citation, not a figure
     page.wait_for_selector(".md-tooltip2--active", state="visible")
 
 

@@ -109,3 +109,66 @@ def test_links_to_a_reference_and_to_its_citation_pass_the_strict_build(project_
                                  "[where it is cited](#fnref:ref-choi2020fairgen).\n")
     result = run_build(project_copy, project_copy / "site")
     assert result.returncode == 0, result.output
+
+
+# --- Figures without a source (summit/sources/figures.py): a page of its own, so the test holds whether
+# or not the talk pages carry their figures: lists yet.
+FIGURES_PAGE = "docs/figures-check.md"
+ABSTRACT = ("we show that AI-driven tax policies improve the trade-off between equality and productivity by "
+            "16% over baseline policies, including the prominent Saez tax framework.")
+
+
+def _figures_page(entry: str, prose: str) -> str:
+    return (f"---\ntitle: Figures check\nfigures:\n  - text: 16%\n    cite: zheng2020aieconomist\n"
+            f"    quote: \"{ABSTRACT}\"\n{entry}---\n\n# Figures check\n\nThe learned taxes did 16% better.\n{prose}")
+
+
+FIGURE_CASES = {  # (an entry added to the page's figures:, prose added, the one line the build fails with)
+    "a figure with no source": (
+        "", "\nIt took 12 days.\n",
+        r"docs/figures-check\.md:13: figure '12' has no source \(add it to the page's figures: list\)"),
+    "a quote without the figure": (
+        "  - text: 12 days\n    cite: zheng2020aieconomist\n    quote: \"we show that AI-driven tax policies\"\n",
+        "\nIt took 12 days.\n",
+        r"docs/figures-check\.md:7: figures entry '12 days' has a quote that does not contain '12'"),
+    "a quote of 31 words": (
+        f"  - text: 12 days\n    cite: zheng2020aieconomist\n    quote: \"{ABSTRACT} It took 12 days of hard work.\"\n",
+        "\nIt took 12 days.\n",
+        r"docs/figures-check\.md:7: figures entry '12 days' has a quote of 31 words \(at most 30\)"),
+    "an unknown cite key": (
+        "  - text: 12 days\n    cite: zheng2020economist\n    quote: \"It took 12 days\"\n",
+        "\nIt took 12 days.\n",
+        r"docs/figures-check\.md:7: figures entry '12 days' cites unknown references\.bib key "
+        r"'zheng2020economist' \(closest known: zheng2020aieconomist"),
+    "a recap passage not in the recap": (
+        "  - text: 12 days\n    recap: \"the training took 12 days on one machine\"\n",
+        "\nThe talk reported that it took 12 days.\n",
+        r"docs/figures-check\.md:7: figures entry '12 days' has a recap passage that is not in the recap "
+        r"word for word \(rework-dl2-summit-2021-recap\.txt\)"),
+}
+
+
+@pytest.mark.parametrize("case", FIGURE_CASES, ids=str)
+def test_a_figure_without_a_good_source_fails_with_one_line(project_copy, tmp_path, case):
+    entry, prose, pattern = FIGURE_CASES[case]
+    (project_copy / FIGURES_PAGE).write_text(_figures_page(entry, prose), encoding="utf-8")
+    recap = tmp_path / "recap.txt"  # the copy is not beside shared/source/: a recap of its own
+    recap.write_text("The speaker said\nthe training took 12 days\non eight machines.\n", encoding="utf-8")
+    result = run_build(project_copy, project_copy / "site", env={"SUMMIT_RECAP": str(recap)})
+    assert result.returncode != 0, "the build should have failed"
+    assert "Traceback" not in result.output, result.output
+    errors = [line for line in result.output.splitlines() if "ERROR" in line or "WARNING" in line]
+    assert len(errors) == 1 and re.search(pattern, errors[0]), result.output
+
+
+def test_a_page_whose_figures_all_have_sources_builds(project_copy, tmp_path):
+    """The cases above fail for the reason they name: the same page, sourced, builds."""
+    recap = tmp_path / "recap.txt"
+    recap.write_text("The speaker said\nthe training took 12 days\non eight machines.\n", encoding="utf-8")
+    (project_copy / FIGURES_PAGE).write_text(_figures_page(
+        "  - text: 12 days\n    recap: \"the training took 12 days on eight machines\"\n",
+        "\nThe talk reported that it took 12 days.\n"), encoding="utf-8")
+    result = run_build(project_copy, project_copy / "site", env={"SUMMIT_RECAP": str(recap)})
+    assert result.returncode == 0, result.output
+    html = (project_copy / "site/figures-check/index.html").read_text(encoding="utf-8")
+    assert html.count('class="footnote-ref figure-source"') == 2

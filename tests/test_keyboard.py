@@ -159,7 +159,7 @@ def test_slide_lightbox_opens_with_enter_and_closes_with_escape(talk_page):
 
 def test_citation_tooltip_footnote_and_backref_by_keyboard(talk_page):
     page = talk_page
-    tab_to(page, "article a.footnote-ref")
+    tab_to(page, "article a.footnote-ref[href^='#fn:']")  # a citation, not a figure
     ref = focused(page)
     note_id = ref["href"].lstrip("#")
     # The tooltip this citation controls (an acronym's, tabbed past on the way, may still be fading).

@@ -77,7 +77,8 @@ def test_scholar_meta_lists_every_cited_work(site):
     assert meta("citation_title") == [talk.title]
     assert meta("citation_author") == [s.name for s in talk.speakers]
     assert meta("citation_publication_date") == ["2021/01"]
-    cited = [a["href"][len("#fn:ref-"):] for a in article(page_path(site, TALK_SRC)).select("a.footnote-ref")]
+    markers = article(page_path(site, TALK_SRC)).select("a.footnote-ref[href^='#fn:ref-']")  # not a figure's
+    cited = [a["href"][len("#fn:ref-"):] for a in markers]
     works = list(dict.fromkeys(k for k in cited if not k.startswith("talk-")))
     references = meta("citation_reference")
     assert len(references) == len(works)
@@ -121,7 +122,7 @@ def test_talks_json_validates_and_agrees_with_the_pages(site):
         assert entry["number"] == talk.number and entry["title"] == talk.title
         page = article(page_path(site, talk.src_uri))
         assert page.h1.get_text(strip=True) == entry["title"]
-        cited = {a["href"][len("#fn:ref-"):] for a in page.select("a.footnote-ref")} - {talk.bib_key}
+        cited = {a["href"][len("#fn:ref-"):] for a in page.select("a.footnote-ref[href^='#fn:ref-']")} - {talk.bib_key}
         assert set(entry["cited_keys"]) == cited
         assert entry["url"].endswith("/" + talk.src_uri[: -len(".md")] + "/")
 

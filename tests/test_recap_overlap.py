@@ -129,3 +129,16 @@ def test_readable_text_drops_markup_but_keeps_lines(tmp_path):
     assert "title" not in plain and "copied" not in plain
     assert "description" in plain and "prose" in plain and "link" in plain
     assert not {"key2020", "example", "md", "slide", "anchor"} & set(plain)
+
+
+def test_readable_text_drops_the_figures_quotations_and_only_them(tmp_path):
+    page = tmp_path / "talk.md"
+    page.write_text('---\ntitle: T\nfigures:\n  - text: sixteen percent higher\n    cite: key\n'
+                    '    quote: "copied from the paper word for\n      word over two lines"\n'
+                    '  - recap: a passage of the recap\n    text: thirty seven features\n'
+                    'description: quote: own words\n---\n\nProse quote: recap: kept.\n')
+    text = readable_text(page)
+    assert text.count("\n") == page.read_text().count("\n")
+    plain = [w for w, _ in words(text)]
+    assert not {"copied", "paper", "over", "lines", "passage"} & set(plain)
+    assert {"sixteen", "thirty", "description", "own", "prose", "quote", "recap", "kept"} <= set(plain)

@@ -9,7 +9,8 @@
    - content.code.copy wraps each copy button in a <nav>: one nameless navigation landmark
      per code block, for a single button that navigates nowhere. Drop the landmark role.
    - content.footnote.tooltips shows a footnote in a role="dialog" with no name: name it
-     after its footnote ("Footnote 2"), taken from the citation that opened it.
+     after its footnote ("Footnote 2"), taken from the citation that opened it, or after the
+     figure whose source it shows ("Source of 16%", partials/figure-source.html).
    Material adds copy buttons, search results and tooltips after load, so changes are watched too. */
 (function () {
   "use strict";
@@ -52,7 +53,8 @@
     Array.prototype.forEach.call(tips, function (tip) {
       var host = tip.id && document.querySelector('[aria-controls="' + tip.id + '"]');
       var number = host ? host.textContent.trim() : "";
-      tip.setAttribute("aria-label", number ? "Footnote " + number : "Footnote");
+      var kind = host && host.hasAttribute("data-figure-source") ? "Source of " : "Footnote ";
+      tip.setAttribute("aria-label", number ? kind + number : kind.trim());
     });
   }
 

@@ -4,6 +4,9 @@
      a keyboard reader can decode every term without tabbing through each repeat ("empowerment"
      appears twenty times on one page). Abbreviations in links are skipped: the build removes
      them, the link is the focus stop there.
+   - A figure's source (partials/figure-source.html) is a link to a hidden element, for Material's
+     footnote tooltip to show: following it would go nowhere. A click or a tap (and Enter) gives
+     the figure focus instead, which shows its source.
    - Material appends each tooltip to <body>, outside every landmark, and it only repeats the
      host's description (the host points to it with aria-describedby, which still works on
      hidden nodes). Hide it from the accessibility tree, so a screen reader does not meet the
@@ -26,6 +29,13 @@
     var tips = document.querySelectorAll('body > .md-tooltip2[role="tooltip"]:not([aria-hidden])');
     Array.prototype.forEach.call(tips, function (tip) { tip.setAttribute("aria-hidden", "true"); });
   }
+
+  document.addEventListener("click", function (event) {
+    var figure = event.target.closest && event.target.closest("a[data-figure-source]");
+    if (!figure) return;
+    event.preventDefault();
+    figure.focus();
+  });
 
   /* Material's document$ emits on load and again after instant navigation swaps the page. */
   if (window.document$ && typeof window.document$.subscribe === "function") {

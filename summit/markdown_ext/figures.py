@@ -1,0 +1,120 @@
+"""A Python-Markdown extension: each figure of a page's prose shows its source (summit/sources/figures.py)
+on hover and on keyboard focus, the way a citation shows its reference.
+
+Material's content.footnote.tooltips shows, for a link of class footnote-ref, the children of the
+element its href names, in a tooltip that opens on hover and on focus and that the pointer can
+enter (to follow the reference's link). So each covered figure becomes such a link
+(partials/figure-source.html, `figure`), and the page ends with its sources, hidden and kept out
+of search (`sources`): a quotation in <q> with its reference, or the recap's passage.
+
+Only figures that lie inside an occurrence of an entry's text are wrapped; code, links (a link
+cannot hold a link) and Markdown's placeholders for raw HTML (citations' markers, tokens) are
+left as they are. The figure's HTML goes to Markdown's raw HTML store, so no later step (the
+glossary's abbreviations) looks inside it.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from collections.abc import Callable, Iterator, Sequence
+
+from markdown import Extension, Markdown
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import STX, ETX
+
+from summit.sources.figures import NUMBER, FigureSource, covering
+
+# After attr_list (8), which still reads "{ … }" from text, and before abbr_scope (7.5) and abbr
+# (7): the glossary never wraps a figure, and its terms around one are still found.
+PRIORITY = 7.8
+BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "figcaption", "div", "blockquote"}
+SKIPPED = {"code", "pre", "a", "script", "style", "kbd"}
+PLACEHOLDER = re.compile(f"{STX}[^{ETX}]*{ETX}")
+TARGET = "figure-source-{}"  # the hidden source's id, one per entry used on the page
+
+
+class _Segment:
+    """A run of text of the tree: an element's text or its tail."""
+
+    def __init__(self, element: etree.Element, attr: str, wrap: bool):
+        self.element, self.attr, self.wrap = element, attr, wrap
+
+    @property
+    def value(self) -> str:
+        return getattr(self.element, self.attr) or ""
+
+    @value.setter
+    def value(self, text: str) -> None:
+        setattr(self.element, self.attr, text)
+
+
+def _segments(element: etree.Element, wrap: bool) -> Iterator[_Segment]:
+    """The text of a block, in reading order, nested blocks left out (each is walked on its own)."""
+    yield _Segment(element, "text", wrap)
+    for child in element:
+        if child.tag not in BLOCKS:
+            yield from _segments(child, wrap and child.tag not in SKIPPED)
+        yield _Segment(child, "tail", wrap)
+
+
+def _pattern(text: str) -> re.Pattern:
+    """The entry's words as the tree holds them: any whitespace between them."""
+    return re.compile(r"\s+".join(re.escape(word) for word in text.split()))
+
+
+class _FigureSources(Treeprocessor):
+    def __init__(self, md: Markdown, ext: FigureSourcesExtension):
+        super().__init__(md)
+        self.ext = ext
+
+    def run(self, root: etree.Element) -> None:
+        sources = self.ext.current()
+        if not sources:
+            return
+        patterns = [(_pattern(text), index) for text, index in covering(sources)]
+        used: dict[int, str] = {}  # entry -> its target's id, in order of first use
+        for block in [e for e in root.iter() if e.tag in BLOCKS]:
+            segments = list(_segments(block, block.tag not in SKIPPED))
+            whole = "".join(s.value for s in segments)
+            spans = [(m.start(), m.end(), index) for pattern, index in patterns for m in pattern.finditer(whole)]
+            at = 0
+            for segment in segments:
+                text, start = segment.value, at
+                at += len(text)
+                if segment.wrap and text:
+                    segment.value = self._wrap(text, start, spans, used)
+        if used:
+            items = [(target, sources[index]) for index, target in used.items()]
+            etree.SubElement(root, "p").text = self.md.htmlStash.store(self.ext.render_sources(items))
+
+    def _wrap(self, text: str, start: int, spans: list[tuple[int, int, int]], used: dict[int, str]) -> str:
+        """The text with each number inside an entry's occurrence (spans, from offset start of the
+        block's text) replaced by a placeholder for its link to the entry's source."""
+        out, last = [], 0
+        stashed = [m.span() for m in PLACEHOLDER.finditer(text)]  # raw HTML's placeholders: not prose
+        for match in NUMBER.finditer(text):
+            if any(s <= match.start() < e for s, e in stashed):
+                continue
+            a, b = start + match.start(), start + match.end()
+            index = next((i for s, e, i in spans if s <= a and b <= e), None)
+            if index is None:
+                continue
+            target = used.setdefault(index, TARGET.format(len(used) + 1))
+            out += [text[last:match.start()], self.md.htmlStash.store(self.ext.render_figure(match.group(), target))]
+            last = match.end()
+        return "".join(out) + text[last:] if out else text
+
+
+class FigureSourcesExtension(Extension):
+    """current: the page being rendered's figure sources (set by the adapter for each page);
+    render_figure(text, target) and render_sources([(target, source)]): the partial's macros."""
+
+    def __init__(self, current: Callable[[], Sequence[FigureSource]],
+                 render_figure: Callable[[str, str], str],
+                 render_sources: Callable[[list[tuple[str, FigureSource]]], str]):
+        super().__init__()
+        self.current, self.render_figure, self.render_sources = current, render_figure, render_sources
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.treeprocessors.register(_FigureSources(md, self), "figure_sources", PRIORITY)

@@ -1,0 +1,254 @@
+"""Figure sources (issue 26, "Every figure traceable"): each number in a page's prose names
+where it comes from.
+
+A page lists its figures' sources in its front matter (the syntax: README, "Figures"):
+
+    figures:
+      - text: 16%                     # words of the prose holding the figure(s), as written there
+        cite: zheng2020aieconomist    # a references.bib key ...
+        quote: "... by 16% over ..."  # ... and at most 30 words copied from that work
+      - text: 37 input features
+        recap: "..."                  # or the recap's own words, when only the talk says it
+
+The rules, each a SourceError naming the page and line:
+1. a figure is a run of digits in the prose (FIGURE), outside code, comments and shortcodes,
+   citations, link targets, HTML tags, ordered-list markers and talk numbers as link texts;
+2. every figure lies inside an occurrence of some entry's text on its line, and every entry's
+   text occurs on the page;
+3. a quote is at most 30 words and holds every number of its text; its cite is a known key;
+4. a recap passage occurs in the recap word for word (whitespace aside, "..." marking a cut),
+   when the recap is here.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from summit.sources.bibliography import Bibliography, plain
+from summit.sources.citations import BLOCK, FENCE, HTML_COMMENT, INLINE_CODE, closest
+from summit.errors import SourceError
+
+# flip once every page has its figures: until then only pages with a `figures:` key are checked
+ENFORCE_ON_EVERY_PAGE = False
+
+# Rule 1 of the spec: digits not attached to a name (ResNet-50, GPT-3, A2C, 3D, F1), with a
+# decimal part, thousands separators, a percent sign or a factor's "x".
+FIGURE = re.compile(r"(?<![\w\-./@#])\d+(?:[.,]\d+)*(?:%|x|×)?(?![\w\-])")
+# What an entry's text may source, and what is shown with its source: the figures, and counts
+# written with a thousand, million or billion sign ("95K"), which rule 1 does not ask a source for.
+NUMBER = re.compile(r"(?<![\w\-./@#])\d+(?:[.,]\d+)*(?:%|x|×|[kKMB])?(?![\w\-])")
+MAX_WORDS = 30
+RECAP_NAME = "rework-dl2-summit-2021-recap.txt"
+ELLIPSIS = re.compile(r"\.\.\.|…")
+
+# What is not prose, blanked before figures are looked for (citations.py's code, comments and
+# citations, then these). Each keeps its newlines, so lines and columns hold.
+NOT_PROSE = [
+    re.compile(r"\[\d+\.\d+\](?=\()"),               # a talk number as a link's text: [3.3](...)
+    re.compile(r"\]\([^)\n]*\)"),                     # a link's target
+    re.compile(r"^[ \t]*\[[^\]\n]+\]:[^\n]*", re.M),  # a reference link's definition
+    re.compile(r"<[^<>\n]+>"),                        # an HTML tag and its attributes
+    re.compile(r"https?://\S+"),                      # a bare address
+    re.compile(r"\{[:\s]*[#.][^}\n]*\}"),             # attribute lists: { #anchor .class }
+    re.compile(r"^[ \t>]*\d+[.)](?=[ \t])", re.M),    # an ordered list's marker
+]
+
+
+@dataclass(frozen=True)
+class FigureSource:
+    text: str  # the words of the prose holding the figure(s), as written there
+    quote: str  # the work's passage, or the recap's
+    cite: str | None  # the work's references.bib key; None: the talk (the recap) is the source
+    reference: str = ""  # the work's short form, "Zheng et al. 2020"
+    href: str = ""  # where the short form links: the page's reference, or the work itself
+
+
+def recap_text(root: Path, environ: dict[str, str] = os.environ) -> str | None:
+    """The recap beside the repository (shared/source/, as in CI and the worktrees), whitespace
+    collapsed; SUMMIT_RECAP names another file. None when it is not there."""
+    candidates = [environ.get("SUMMIT_RECAP", ""), root.parent / "shared" / "source" / RECAP_NAME]
+    path = next((Path(c) for c in candidates if c and Path(c).is_file()), None)
+    return _spaced(path.read_text(encoding="utf-8")) if path else None
+
+
+def _spaced(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _blank(pattern: re.Pattern, text: str) -> str:
+    return pattern.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+
+
+def prose(body: str) -> str:
+    """The page body with what is not prose blanked out (same length, same lines)."""
+    text = body
+    for pattern in [HTML_COMMENT, FENCE, INLINE_CODE, BLOCK, *NOT_PROSE]:
+        text = _blank(pattern, text)
+    return text
+
+
+def figures_in(body: str) -> list[tuple[int, int, int, str]]:
+    """Each figure of the prose: (line from 1, start and end column, its text)."""
+    found = []
+    for number, line in enumerate(prose(body).split("\n"), start=1):
+        found += [(number, m.start(), m.end(), m.group()) for m in FIGURE.finditer(line)]
+    return found
+
+
+def unmarked(text: str) -> tuple[str, list[int]]:
+    """The text without emphasis markers ("**16%** higher" reads "16% higher"), whitespace runs as
+    one space, and for each character left its column in text."""
+    out, where = [], []
+    for i, ch in enumerate(text):
+        if ch == "*" or (ch == "_" and not (text[i - 1:i].isalnum() and text[i + 1:i + 2].isalnum())):
+            continue
+        if ch.isspace():
+            if out and out[-1] == " ":
+                continue
+            ch = " "
+        out.append(ch)
+        where.append(i)
+    return "".join(out), where
+
+
+def occurrences(text: str, line: str) -> list[tuple[int, int]]:
+    """Where text occurs in the Markdown line, emphasis aside: (start, end) columns."""
+    needle = unmarked(text)[0].strip()
+    hay, where = unmarked(line)
+    spans, start = [], hay.find(needle)
+    while needle and start >= 0:
+        spans.append((where[start], where[start + len(needle) - 1] + 1))
+        start = hay.find(needle, start + 1)
+    return spans
+
+
+def numbers(text: str) -> list[str]:
+    """The figures of an entry's text, as a quote must hold them."""
+    return [m.group() for m in NUMBER.finditer(unmarked(text)[0])]
+
+
+def holds(passage: str, figure: str) -> bool:
+    """Whether the passage states the figure: commas in numbers aside; "16%" also as "16 %" or
+    "16 percent"; a factor's or a count's number with any sign after it ("11.8x" as "11.8×" or
+    "11.8 times", "95K" as "95K")."""
+    text = re.sub(r"(?<=\d),(?=\d)", "", passage)
+    number = re.sub(r"[%x×kKMB]$", "", figure.replace(",", ""))
+    after = r"\s?(?:%|percent\b|per cent\b)" if figure.endswith("%") else ""
+    return re.search(rf"(?<![\w.]){re.escape(number)}(?![\d]|[.,]\d){after}", text) is not None
+
+
+def words(passage: str) -> int:
+    return len([w for w in ELLIPSIS.sub(" ", passage).split() if w.strip(".,;:'\"“”‘’()–—")])
+
+
+def in_recap(passage: str, recap: str) -> bool:
+    """Each part of the passage ("..." marks a cut) occurs in the recap, in order."""
+    at = 0
+    for part in (_spaced(p) for p in ELLIPSIS.split(passage)):
+        if not part:
+            continue
+        found = recap.find(part, at)
+        if found < 0:
+            return False
+        at = found + len(part)
+    return True
+
+
+def short_reference(bib: Bibliography, key: str) -> str:
+    """A work as a citation names it in running text: "Zheng et al. 2020"."""
+    surnames = [plain(" ".join(p.prelast_names + p.last_names)) for p in bib.authors(key)]
+    who = (f"{surnames[0]} et al." if len(surnames) > 2 else " and ".join(surnames)) or plain(bib.fields(key)["title"])
+    year = bib.fields(key).get("year", "")
+    return f"{who} {year}".strip()
+
+
+KEYS = {"text", "cite", "quote", "recap"}
+
+
+def entry_line(page: Path | None, text: str) -> str:
+    """":N", the front matter's line of the entry whose text is text (read again only for an
+    error's message), or "" when it cannot be told."""
+    try:
+        lines = page.read_text(encoding="utf-8").split("\n") if page else []
+    except OSError:
+        return ""
+    key = re.compile(r"^[ \t-]*text:[ \t]*['\"]?" + re.escape(text) + r"['\"]?[ \t]*(#.*)?$")
+    return next((f":{n}" for n, line in enumerate(lines, start=1) if key.match(line)), "")
+
+
+def entries(meta: dict, where: str, bib: Bibliography, cited: Collection[str], page: Path | None = None) -> list[FigureSource]:
+    """The page's figures: list, each entry checked on its own (rule 3's form, rule 4's length)."""
+    raw = meta.get("figures")
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        raise SourceError(f"{where}: figures: must be a list of entries (text, and cite with quote, or recap)")
+    out = []
+    for number, item in enumerate(raw, start=1):
+        if not isinstance(item, dict) or not isinstance(item.get("text"), (str, int, float)):
+            raise SourceError(f"{where}: figures entry {number} needs a text: the words of the prose holding the figure")
+        text = str(item["text"])
+
+        def fail(problem: str) -> SourceError:
+            return SourceError(f"{where}{entry_line(page, text)}: figures entry '{text}' {problem}")
+
+        unknown = sorted(set(item) - KEYS)
+        if unknown:
+            raise fail(f"has unknown field '{unknown[0]}' (use text, cite and quote, or recap)")
+        if ("cite" in item) == ("recap" in item) or ("cite" in item) != ("quote" in item):
+            raise fail("needs cite and quote, or recap (exactly one source)")
+        figures = numbers(text)
+        if not figures:
+            raise fail("holds no figure")
+        passage = str(item.get("quote") if "cite" in item else item["recap"])
+        kind = "quote" if "cite" in item else "recap passage"
+        if words(passage) > MAX_WORDS:
+            raise fail(f"has a {kind} of {words(passage)} words (at most {MAX_WORDS})")
+        missing = [f for f in figures if not holds(passage, f)]
+        if missing:
+            raise fail(f"has a {kind} that does not contain '{missing[0]}'")
+        if "cite" not in item:
+            out.append(FigureSource(text, passage, None))
+            continue
+        key = str(item["cite"])
+        if key not in bib:
+            raise fail(f"cites unknown references.bib key '{key}'{closest(key, bib.keys)}")
+        href = f"#fn:ref-{key}" if key in cited else bib.primary_link(key)
+        out.append(FigureSource(text, passage, key, short_reference(bib, key), href))
+    return out
+
+
+def check_page(src_uri: str, meta: dict, body: str, offset: int, bib: Bibliography,
+               cited: Collection[str], recap: str | None, docs_dir: Path | None = None) -> tuple[FigureSource, ...]:
+    """The page's figure sources, every rule checked; SourceError on the first problem. A page
+    without a figures: key is checked only when ENFORCE_ON_EVERY_PAGE is set. recap: the
+    recap's text (recap_text), None when it is not here; docs_dir: to name an entry's line."""
+    if "figures" not in meta and not ENFORCE_ON_EVERY_PAGE:
+        return ()
+    where, page = f"docs/{src_uri}", docs_dir / src_uri if docs_dir else None
+    sources = entries(meta, where, bib, cited, page)
+    for source in sources:
+        if source.cite is None and recap is not None and not in_recap(source.quote, recap):
+            raise SourceError(f"{where}{entry_line(page, source.text)}: figures entry '{source.text}' has a recap "
+                              f"passage that is not in the recap word for word ({RECAP_NAME})")
+    lines = body.split("\n")
+    spans = [[span for s in sources for span in occurrences(s.text, line)] for line in lines]
+    for source in sources:
+        if not any(occurrences(source.text, line) for line in lines):
+            raise SourceError(f"{where}{entry_line(page, source.text)}: figures entry '{source.text}' does not occur on the page")
+    for line, start, end, figure in figures_in(body):
+        if not any(a <= start and end <= b for a, b in spans[line - 1]):
+            raise SourceError(f"{where}:{line + offset}: figure '{figure}' has no source "
+                              "(add it to the page's figures: list)")
+    return tuple(sources)
+
+
+def covering(sources: Sequence[FigureSource]) -> list[tuple[str, int]]:
+    """Each entry's text as rendered (emphasis gone) and its index, longest first: where two
+    entries' texts overlap ("16%" and "16% higher"), the longer one names the source."""
+    texts = [(unmarked(s.text)[0].strip(), i) for i, s in enumerate(sources)]
+    return sorted(texts, key=lambda t: -len(t[0]))
