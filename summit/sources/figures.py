@@ -32,9 +32,6 @@ from summit.sources.bibliography import Bibliography, plain
 from summit.sources.citations import BLOCK, FENCE, HTML_COMMENT, INLINE_CODE, closest
 from summit.errors import SourceError
 
-# flip once every page has its figures: until then only pages with a `figures:` key are checked
-ENFORCE_ON_EVERY_PAGE = False
-
 # Rule 1 of the spec: digits not attached to a name (ResNet-50, GPT-3, A2C, 3D, F1), with a
 # decimal part, thousands separators, a percent sign or a factor's "x".
 FIGURE = re.compile(r"(?<![\w\-./@#])\d+(?:[.,]\d+)*(?:%|x|×)?(?![\w\-])")
@@ -224,11 +221,8 @@ def entries(meta: dict, where: str, bib: Bibliography, cited: Collection[str], p
 
 def check_page(src_uri: str, meta: dict, body: str, offset: int, bib: Bibliography,
                cited: Collection[str], recap: str | None, docs_dir: Path | None = None) -> tuple[FigureSource, ...]:
-    """The page's figure sources, every rule checked; SourceError on the first problem. A page
-    without a figures: key is checked only when ENFORCE_ON_EVERY_PAGE is set. recap: the
-    recap's text (recap_text), None when it is not here; docs_dir: to name an entry's line."""
-    if "figures" not in meta and not ENFORCE_ON_EVERY_PAGE:
-        return ()
+    """The page's figure sources, every rule checked; SourceError on the first problem. recap:
+    the recap's text (recap_text), None when it is not here; docs_dir: to name an entry's line."""
     where, page = f"docs/{src_uri}", docs_dir / src_uri if docs_dir else None
     sources = entries(meta, where, bib, cited, page)
     for source in sources:

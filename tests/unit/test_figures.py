@@ -120,9 +120,7 @@ def test_a_recap_passage_in_the_recap_passes_whitespace_aside(bib):
     assert source.cite is None and source.quote == entry["recap"]
 
 
-def test_a_page_without_figures_is_skipped_until_enforced(bib, monkeypatch):
-    assert check("It scored 16% higher.\n", None, bib) == ()
-    monkeypatch.setattr(figures, "ENFORCE_ON_EVERY_PAGE", True)
+def test_a_page_without_a_figures_list_is_checked_too(bib):
     with pytest.raises(SourceError, match=r"^docs/s/p\.md:11: figure '16%' has no source"):
         check("It scored 16% higher.\n", None, bib)
 
