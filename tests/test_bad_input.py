@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from builds import run_build
+from builds import ROOT, run_build
+from recap_overlap import recap_path
+from summit.sources import frontmatter
 
 TALK = "docs/generative-models/fair-generative-modeling.md"
 
@@ -111,8 +113,9 @@ def test_links_to_a_reference_and_to_its_citation_pass_the_strict_build(project_
     assert result.returncode == 0, result.output
 
 
-# --- Figures without a source (summit/sources/figures.py): a page of its own, so the test holds whether
-# or not the talk pages carry their figures: lists yet.
+# --- Figures without a source (summit/sources/figures.py): a page of its own, with a recap of the
+# test's own that also holds every recap passage of the real pages (the recap beside the
+# repository, or, without it, those passages themselves).
 FIGURES_PAGE = "docs/figures-check.md"
 ABSTRACT = ("we show that AI-driven tax policies improve the trade-off between equality and productivity by "
             "16% over baseline policies, including the prominent Saez tax framework.")
@@ -148,12 +151,23 @@ FIGURE_CASES = {  # (an entry added to the page's figures:, prose added, the one
 }
 
 
+def _recap(tmp_path: Path) -> Path:
+    real = recap_path()
+    if real is not None:
+        text = real.read_text(encoding="utf-8")
+    else:
+        pages = (frontmatter.split(p.read_text(encoding="utf-8"), str(p))[0] for p in (ROOT / "docs").rglob("*.md"))
+        text = "\n".join(f.get("recap", "") for meta in pages for f in meta.get("figures") or [])
+    recap = tmp_path / "recap.txt"  # the copy is not beside shared/source/: a recap of its own
+    recap.write_text(text + "\nThe speaker said\nthe training took 12 days\non eight machines.\n", encoding="utf-8")
+    return recap
+
+
 @pytest.mark.parametrize("case", FIGURE_CASES, ids=str)
 def test_a_figure_without_a_good_source_fails_with_one_line(project_copy, tmp_path, case):
     entry, prose, pattern = FIGURE_CASES[case]
     (project_copy / FIGURES_PAGE).write_text(_figures_page(entry, prose), encoding="utf-8")
-    recap = tmp_path / "recap.txt"  # the copy is not beside shared/source/: a recap of its own
-    recap.write_text("The speaker said\nthe training took 12 days\non eight machines.\n", encoding="utf-8")
+    recap = _recap(tmp_path)
     result = run_build(project_copy, project_copy / "site", env={"SUMMIT_RECAP": str(recap)})
     assert result.returncode != 0, "the build should have failed"
     assert "Traceback" not in result.output, result.output
@@ -163,8 +177,7 @@ def test_a_figure_without_a_good_source_fails_with_one_line(project_copy, tmp_pa
 
 def test_a_page_whose_figures_all_have_sources_builds(project_copy, tmp_path):
     """The cases above fail for the reason they name: the same page, sourced, builds."""
-    recap = tmp_path / "recap.txt"
-    recap.write_text("The speaker said\nthe training took 12 days\non eight machines.\n", encoding="utf-8")
+    recap = _recap(tmp_path)
     (project_copy / FIGURES_PAGE).write_text(_figures_page(
         "  - text: 12 days\n    recap: \"the training took 12 days on eight machines\"\n",
         "\nThe talk reported that it took 12 days.\n"), encoding="utf-8")
