@@ -12,8 +12,8 @@ scripts/scale_project.py), three sides built from the same pages:
 The peers leave the shortcodes (<!-- md:… -->) as comments and lack the generated pages, so
 they build non-strict. Every build is the first build of a fresh copy (no __pycache__, no site
 dir), as CI and a new machine find it. Instructions are Valgrind's count of one such build of
-each side: the same, to well under 1 %, however busy the shared machine is; seconds are the
-median of three builds of each, the sides taking turns to go first, and they swing with the machine.
+each side, a figure the load of the shared machine does not move; seconds, which it does, are
+the median of three builds of each side, the sides taking turns to go first.
 
 Goal, by instructions: at k = 10 ours costs no more than stock, and at k = 1 within 10 % of it.
 
@@ -234,18 +234,8 @@ def site_report(workdir: Path) -> list[str]:
     return lines
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--build-only", action="store_true", help="the build table only; BENCHMARKS.md untouched")
-    args = parser.parse_args()
-    if not shutil.which("valgrind"):
-        raise SystemExit("bench: valgrind is missing (make bench installs it)")
-    with tempfile.TemporaryDirectory(prefix="summit-bench-") as tmp:
-        built = build_report([measure(k, Path(tmp)) for k in SCALES])
-        print("\n" + "\n".join(built), flush=True)
-        if args.build_only:
-            return
-        pages = site_report(Path(tmp))
+def write_report(built: list[str], pages: list[str]) -> list[str]:
+    """BENCHMARKS.md from the two tables."""
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
     report = [
         "# Benchmarks", "",
@@ -258,7 +248,7 @@ def main() -> None:
         "default footnotes). The peers build the same pages non-strict, their shortcodes left as comments "
         "and without the generated pages. k: copies of the notes (scripts/scale_project.py; every key, "
         "name and tag renamed per copy). Every build is the first of a fresh copy. Instructions: "
-        "Valgrind's count of one build of each, steady to well under 1 %; seconds swing with the machine.",
+        "Valgrind's count of one build of each, which the machine's load does not move; seconds it does.",
         "", *built, "",
         "## Pages: Lighthouse 12.2.3, mobile preset, served with gzip, one run each", "",
         "Page weight is Lighthouse's total-byte-weight: the bytes the page fetched while loading (slides "
@@ -266,6 +256,22 @@ def main() -> None:
         *pages,
     ]
     REPORT.write_text("\n".join(report) + "\n", encoding="utf-8")
+    return report
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--build-only", action="store_true", help="the build table only; BENCHMARKS.md untouched")
+    args = parser.parse_args()
+    if not shutil.which("valgrind"):
+        raise SystemExit("bench: valgrind is missing (make bench installs it)")
+    with tempfile.TemporaryDirectory(prefix="summit-bench-") as tmp:
+        built = build_report([measure(k, Path(tmp)) for k in SCALES])
+        print("\n" + "\n".join(built), flush=True)
+        if args.build_only:
+            return
+        pages = site_report(Path(tmp))
+    report = write_report(built, pages)
     print("\n" + "\n".join(report[-len(pages):]) + f"\n\nwritten to {REPORT.name}")
 
 
