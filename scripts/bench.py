@@ -50,7 +50,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import scale_project  # noqa: E402
 from browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-from builds import MKDOCS, ROOT, copy_project  # noqa: E402
+from builds import MKDOCS, ROOT  # noqa: E402
 
 SCALES = (1, 10)
 SIDES = ("ours", "plain", "stock")
@@ -251,8 +251,9 @@ def write_report(built: list[str], pages: list[str]) -> list[str]:
         "Valgrind's count of one build of each, which the machine's load does not move; seconds it does.",
         "", *built, "",
         "## Pages: Lighthouse 12.2.3, mobile preset, served with gzip, one run each", "",
-        "Page weight is Lighthouse's total-byte-weight: the bytes the page fetched while loading (slides "
-        "below the fold load when scrolled to; the search index when search is first used).", "",
+        "Page weight is Lighthouse's total-byte-weight: the bytes the page fetched while loading, without "
+        "scrolling (slides are lazy images: those far below the first screen wait for a scroll; the search "
+        "index waits for search's first use).", "",
         *pages,
     ]
     REPORT.write_text("\n".join(report) + "\n", encoding="utf-8")
