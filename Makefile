@@ -18,7 +18,7 @@ APT_INSTALL := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq
 /usr/bin/chromium:
 	$(SUDO) apt-get update -qq && $(APT_INSTALL) chromium >/dev/null
 
-# make bench counts a build's instructions with Valgrind (scripts/bench_instructions.py).
+# make bench counts a build's instructions with Valgrind (scripts/bench.py).
 /usr/bin/valgrind:
 	$(SUDO) apt-get update -qq && $(APT_INSTALL) valgrind >/dev/null
 

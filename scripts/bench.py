@@ -1,262 +1,279 @@
-"""Benchmark: prints build time, page weight, search index size and Lighthouse scores.
+"""make bench: what the build costs against two peers, and what a reader's browser gets.
 
-Not a test: it measures against goals and reports, it does not fail on them. Run with
-`make bench` (or .venv/bin/python scripts/bench.py); writes the same figures to BENCHMARKS.md.
+Build, at k = 1 and k = 10 (k copies of the notes, every key, name and tag renamed per copy:
+scripts/scale_project.py), three sides built from the same pages:
 
-  (a) strict build of the full site, cold (a fresh copy each time), median of 5 built in turn
-      (each first every other time) with the same pages built with plain Material (no bibtex
-      plugin, no hooks), and the ratio, in seconds and in instructions (Valgrind's count:
-      steady whatever the machine's load)
-                                                                            goal <= 1.5x
-  (b) per talk page, first visit served with gzip: requests and bytes, slide images scrolled
-      into view included                                                    goal <= 100 KB
-  (c) search index, raw and gzipped
-  (d) Lighthouse 12.2.3, mobile preset, gzip: home page and two talk pages (the heaviest and
-      the lightest), median of 3 runs
+  ours    the project as it is: the hooks and mkdocs-bibtex with the notes' registry (strict)
+  plain   plain Material: the hooks and the bibtex plugin removed from mkdocs.yml
+  stock   the stock peer: the hooks removed, mkdocs-bibtex as shipped (only bib_file set: its own
+          registry parses references.bib, its default footnotes), what an author pays using
+          mkdocs-bibtex plainly
 
-(a) also builds scaled copies of the notes (k copies of every talk, speaker and cited work,
-renamed per copy; scripts/scale_project.py) for k = 1, 3, 10, cold and warm, with peak memory,
-against plain Material on the same scaled pages                            goal at k=10 <= 1.5x
+The peers leave the shortcodes (<!-- md:… -->) as comments and lack the generated pages, so
+they build non-strict. Every build is the first build of a fresh copy (no __pycache__, no site
+dir), as CI and a new machine find it. Instructions are Valgrind's count of one such build of
+each side, a figure the load of the shared machine does not move; seconds, which it does, are
+the median of three builds of each side, the sides taking turns to go first.
 
-  .venv/bin/python scripts/bench.py --scaled-only   # just the scaled builds (a few minutes, no
-                                                    # browser); updates that part of BENCHMARKS.md
+Goal, by instructions: at k = 10 ours costs no more than stock, and at k = 1 within 10 % of it.
+
+Site: Lighthouse 12.2.3 (mobile preset) once on the home page and every talk page, served with
+gzip as a static host serves them: page weight (Lighthouse's total-byte-weight: what the page
+fetched while loading) and the four category scores.
+
+    make bench                                      # all of it; writes BENCHMARKS.md
+    .venv/bin/python scripts/bench.py --build-only  # the build table only; writes nothing
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime
+import functools
 import gzip
+import http.server
+import io
+import json
+import os
+import re
 import shutil
-import sys
 import statistics
+import subprocess
+import sys
 import tempfile
+import threading
+import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import bench_build  # noqa: E402
-import bench_instructions  # noqa: E402
-from builds import copy_project  # noqa: E402
-import bench_lighthouse  # noqa: E402
-import bench_transfer  # noqa: E402
-import gzip_server  # noqa: E402
+import scale_project  # noqa: E402
+from browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from builds import MKDOCS, ROOT  # noqa: E402
 
-ROOT = bench_build.ROOT
+SCALES = (1, 10)
+SIDES = ("ours", "plain", "stock")
+RUNS = 3
+GOAL = {1: 1.10, 10: 1.00}  # ours / stock, in instructions, at most
+VALGRIND = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null"]
+LIGHTHOUSE = ROOT / "node_modules/.bin/lighthouse"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 REPORT = ROOT / "BENCHMARKS.md"
-COMMAND = "make bench  # = .venv/bin/python scripts/bench.py"
-SCALED_COMMAND = ".venv/bin/python scripts/bench.py --scaled-only"
-SECTION_FOLDERS = [
-    "enterprise-ai", "ethics-and-social-responsibility", "deep-learning-landscape",
-    "generative-models", "reinforcement-learning",
-]
-FULL_RUNS = 5
-BUILD_RATIO_GOAL = 1.5
-PAGE_BYTES_GOAL = 100 * 1024
 
 
-def kb(size: int) -> str:
-    return f"{size / 1024:.1f} KB"
+# --- the three sides ---------------------------------------------------------------------------
+
+def peer_config(config: str, side: str) -> str:
+    """mkdocs.yml of a peer: no hooks; plain drops the bibtex plugin, stock keeps it as shipped."""
+    config, hooks = re.subn(r"^hooks:\n(?:[ \t]+- .*\n)+", "", config, flags=re.M)
+    bibtex = "" if side == "plain" else r"\1- bibtex:\n\1    bib_file: references.bib\n"
+    config, plugins = re.subn(r"^([ \t]+)- bibtex:\n(?:\1[ \t]+.*\n)+", bibtex, config, flags=re.M)
+    assert hooks == plugins == 1, "mkdocs.yml: no hooks: list or no bibtex plugin to take out"
+    return config
 
 
-def talk_paths(site: Path) -> list[str]:
-    return [
-        f"/{folder}/{page.parent.name}/"
-        for folder in SECTION_FOLDERS
-        for page in sorted((site / folder).glob("*/index.html"))
+def sides(k: int, workdir: Path) -> dict[str, Path]:
+    """The source of each side at scale k (built from fresh copies of it, never itself)."""
+    ours = scale_project.scale(workdir / f"k{k}-ours", k)
+    out = {"ours": ours}
+    for side in SIDES[1:]:
+        out[side] = workdir / f"k{k}-{side}"
+        shutil.copytree(ours, out[side])
+        config = out[side] / "mkdocs.yml"
+        config.write_text(peer_config(config.read_text(encoding="utf-8"), side), encoding="utf-8")
+    return out
+
+
+def build_command(side: str, site: Path) -> list[str]:
+    return MKDOCS + ["build", "--strict" if side == "ours" else "--no-strict", "--quiet", "--site-dir", str(site)]
+
+
+def environ() -> dict[str, str]:
+    # A build writes __pycache__ as on any machine; a fixed hash seed keeps set order, and so
+    # the work, the same from run to run.
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def fresh(source: Path, target: Path) -> Path:
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__"))
+    return target
+
+
+def check(proc: subprocess.CompletedProcess | subprocess.Popen, what: str, output: str) -> None:
+    if proc.returncode:
+        raise SystemExit(f"{what} failed:\n{output[-3000:]}")
+
+
+def seconds(side: str, source: Path, workdir: Path) -> float:
+    """Wall time of the first build of a fresh copy."""
+    project = fresh(source, workdir / "timed")
+    start = time.perf_counter()
+    proc = subprocess.run(build_command(side, workdir / "timed-site"), cwd=project, env=environ(),
+                          capture_output=True, text=True)
+    took = time.perf_counter() - start
+    check(proc, f"build of {source.name}", proc.stderr)
+    shutil.rmtree(workdir / "timed-site")
+    return took
+
+
+def instructions(sources: dict[str, Path], workdir: Path) -> dict[str, int]:
+    """Valgrind's instruction count of the first build of a fresh copy of each side, side by side
+    (the count does not depend on what else runs)."""
+    running = {}
+    for side, source in sources.items():
+        project = fresh(source, workdir / f"counted-{side}")
+        log = tempfile.TemporaryFile()
+        running[side] = (log, subprocess.Popen(VALGRIND + build_command(side, workdir / f"counted-{side}-site"),
+                                               cwd=project, env=environ(), stdout=log, stderr=subprocess.STDOUT))
+    counts = {}
+    for side, (log, proc) in running.items():
+        proc.wait()
+        log.seek(0)
+        output = log.read().decode(errors="replace")
+        check(proc, f"counted build of {sources[side].name}", output)
+        counts[side] = int(re.search(r"I\s+refs:\s+([\d,]+)", output).group(1).replace(",", ""))
+    return counts
+
+
+def measure(k: int, workdir: Path) -> dict:
+    sources = sides(k, workdir)
+    print(f"k = {k}: counting instructions (one build of each side under Valgrind)…", flush=True)
+    counted = instructions(sources, workdir)
+    print(f"k = {k}: timing {RUNS} builds of each side, in turn…", flush=True)
+    timed: dict[str, list[float]] = {side: [] for side in SIDES}
+    for run in range(RUNS):
+        for side in SIDES[run % 3:] + SIDES[:run % 3]:  # each side goes first in turn
+            timed[side].append(seconds(side, sources[side], workdir))
+    talks = len([p for p in sources["ours"].glob("docs/*/*.md") if p.name != "index.md"])
+    return {"k": k, "talks": talks, "instructions": counted,
+            "seconds": {side: statistics.median(times) for side, times in timed.items()}}
+
+
+def build_report(rows: list[dict]) -> list[str]:
+    lines = [
+        f"| k | talks | instructions, ours / plain / stock | ours / stock | seconds (median of {RUNS}), "
+        "ours / plain / stock | ours / stock |",
+        "|---|---|---|---|---|---|",
     ]
+    for row in rows:
+        n, s = row["instructions"], row["seconds"]
+        lines.append(f"| {row['k']} | {row['talks']} | " + " / ".join(f"{n[x] / 1e9:.2f} G" for x in SIDES)
+                     + f" | **{n['ours'] / n['stock']:.3f}** | " + " / ".join(f"{s[x]:.2f}" for x in SIDES)
+                     + f" | {s['ours'] / s['stock']:.2f} |")
+    verdicts = [(row["k"], row["instructions"]["ours"] / row["instructions"]["stock"]) for row in rows]
+    met = all(ratio <= GOAL[k] for k, ratio in verdicts)
+    lines += ["", "Goal (instructions, ours / stock): " + "; ".join(
+        f"k = {k}: {ratio:.3f}, at most {GOAL[k]:.2f}, {'met' if ratio <= GOAL[k] else 'NOT met'}"
+        for k, ratio in verdicts) + f". Verdict: **{'met' if met else 'NOT met'}**."]
+    return lines
 
 
-def table(header: list[str], rows: list[list[str]]) -> list[str]:
-    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
-    return lines + ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
+# --- the site in a browser ---------------------------------------------------------------------
+
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """A static host with gzip on (GitHub Pages, Netlify, nginx): text types go compressed."""
+
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        kind = self.guess_type(str(path))
+        compress = kind.startswith(("text/", "application/javascript", "application/json", "image/svg+xml"))
+        if not (path.is_file() and compress and "gzip" in self.headers.get("Accept-Encoding", "")):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
 
 
-SCALED_HEADING = "### Scaled copies: k copies of every talk, speaker and cited work"
+def lighthouse(url: str) -> dict[str, float]:
+    """One Lighthouse run in Debian's Chromium: the category scores (0-100) and the page weight."""
+    with tempfile.TemporaryDirectory() as tmp:
+        report = Path(tmp) / "report.json"
+        proc = subprocess.run(
+            [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
+             f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={' '.join(CHROMIUM_ARGS)}"],
+            env=dict(os.environ, CHROME_PATH=CHROMIUM), capture_output=True, text=True, timeout=300)
+        check(proc, f"lighthouse on {url}", proc.stderr)
+        result = json.loads(report.read_text())
+    scores = {name: round(100 * (result["categories"][name]["score"] or 0)) for name in CATEGORIES}
+    return scores | {"bytes": result["audits"]["total-byte-weight"]["numericValue"]}
 
 
-def scaled_section(rows: list[bench_build.Scaled], command: str = SCALED_COMMAND) -> list[str]:
-    """The scaled part of section (a), from its heading to its last line."""
-    ks = ", ".join(str(r.k) for r in rows)
-    return [
-        SCALED_HEADING,
-        "",
-        f"Produced by `{command}` on {datetime.date.today().isoformat()} (2-core machine, "
-        "shared: figures vary between runs).",
-        "",
-        *bench_build.scaled_table(rows),
-        "",
-        f"k = {ks}: scripts/scale_project.py writes k copies of the notes, every key, surname, title "
-        "and tag renamed per copy so nothing is shared between copies; plain is the same scaled copy "
-        "without hooks and bibtex plugin. Cold is the median over "
-        f"{bench_build.COLD_RUNS} fresh copies of each one's first build (no __pycache__ of the project "
-        "code, no site dir; the operating system's file cache is not dropped); warm is the median of "
-        f"the next {bench_build.WARM_RUNS} builds of the last copy. Ours and plain build in turn "
-        "throughout, each first every other time. Peak MB is the largest maximum resident set "
-        "size of one build process (ru_maxrss) over those builds. CPU s is the build process's user + "
-        "system time, steadier than wall time when other work shares the machine. Instructions are "
-        "Valgrind's count over one more cold build of each (scripts/bench_instructions.py): the same, "
-        "to well under 1 %, for the same work whatever the machine's speed that minute.",
-        "",
-        bench_build.scaled_verdict(rows),
+def site_report(workdir: Path) -> list[str]:
+    site = workdir / "site"
+    proc = subprocess.run(MKDOCS + ["build", "--strict", "--quiet", "--site-dir", str(site)], cwd=ROOT,
+                          env=environ(), capture_output=True, text=True)
+    check(proc, "build of the site", proc.stderr)
+    talks = json.loads((site / "talks.json").read_text(encoding="utf-8"))["talks"]
+    paths = ["/"] + [urlsplit(talk["url"]).path for talk in talks]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    lines = ["| page | page weight | " + " | ".join(CATEGORIES) + " |", "|---|---|" + "---|" * len(CATEGORIES)]
+    try:
+        for path in paths:
+            print(f"lighthouse {path}", flush=True)
+            found = lighthouse(f"http://127.0.0.1:{server.server_address[1]}{path}")
+            lines.append(f"| {path} | {found['bytes'] / 1024:.1f} KB | "
+                         + " | ".join(str(found[name]) for name in CATEGORIES) + " |")
+    finally:
+        server.shutdown()
+    return lines
+
+
+def write_report(built: list[str], pages: list[str]) -> list[str]:
+    """BENCHMARKS.md from the two tables."""
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    report = [
+        "# Benchmarks", "",
+        f"`make bench` (scripts/bench.py) on {datetime.date.today().isoformat()}, at commit "
+        f"{commit.stdout.strip() or '?'}, on a 2-core machine shared with other work.", "",
+        "## Build", "",
+        "Ours: the project as it is (hooks + mkdocs-bibtex with the notes' registry), strict. Plain: plain "
+        "Material, the hooks and the bibtex plugin removed from mkdocs.yml. Stock: the hooks removed and "
+        "mkdocs-bibtex as shipped (only `bib_file` set: it parses references.bib itself and formats its "
+        "default footnotes). The peers build the same pages non-strict, their shortcodes left as comments "
+        "and without the generated pages. k: copies of the notes (scripts/scale_project.py; every key, "
+        "name and tag renamed per copy). Every build is the first of a fresh copy. Instructions: "
+        "Valgrind's count of one build of each, which the machine's load does not move; seconds it does.",
+        "", *built, "",
+        "## Pages: Lighthouse 12.2.3, mobile preset, served with gzip, one run each", "",
+        "Page weight is Lighthouse's total-byte-weight: the bytes the page fetched while loading, without "
+        "scrolling (slides are lazy images: those far below the first screen wait for a scroll; the search "
+        "index waits for search's first use).", "",
+        *pages,
     ]
-
-
-def update_scaled_section(report: str, section: list[str]) -> str:
-    """BENCHMARKS.md with its scaled part replaced, or added at the end of section (a)."""
-    lines = report.splitlines()
-    if SCALED_HEADING in lines:
-        start = lines.index(SCALED_HEADING)
-        end = next((n for n in range(start + 1, len(lines)) if lines[n].startswith(("## ", "### "))), len(lines))
-    else:
-        build = next((n for n, line in enumerate(lines) if line.startswith("## (a)")), None)
-        if build is None:
-            start = end = len(lines)
-        else:
-            start = end = next((n for n in range(build + 1, len(lines)) if lines[n].startswith("## ")), len(lines))
-    body = section + ([""] if end < len(lines) else [])
-    if start > 0 and lines[start - 1].strip():
-        body = [""] + body
-    return "\n".join(lines[:start] + body + lines[end:]).rstrip("\n") + "\n"
-
-
-def scaled_only(scales: tuple[int, ...]) -> None:
-    rows = bench_build.measure_all(scales, progress=lambda line: print(line, flush=True))
-    section = scaled_section(rows)
-    print()
-    print("\n".join(section))
-    report = REPORT.read_text(encoding="utf-8") if REPORT.exists() else "# Benchmarks\n\n## (a) Build time\n"
-    REPORT.write_text(update_scaled_section(report, section), encoding="utf-8")
-    print(f"\nwritten to {REPORT.relative_to(ROOT)}")
+    REPORT.write_text("\n".join(report) + "\n", encoding="utf-8")
+    return report
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--scaled-only", action="store_true",
-                        help="only the scaled builds (k = 1, 3, 10): no full-site figures, no browser")
-    parser.add_argument("--k", type=int, action="append", metavar="K",
-                        help=f"with --scaled-only: a scale to build (repeatable; default {bench_build.SCALES})")
+    parser.add_argument("--build-only", action="store_true", help="the build table only; BENCHMARKS.md untouched")
     args = parser.parse_args()
-    if args.scaled_only:
-        scaled_only(tuple(args.k or bench_build.SCALES))
-        return
-    out: list[str] = []
-
-    def say(line: str = "") -> None:
-        print(line, flush=True)
-        out.append(line)
-
-    with tempfile.TemporaryDirectory() as tmp:
-        tmp = Path(tmp)
-        site = tmp / "site"
-        print(f"building ({FULL_RUNS} cold strict builds of the site and {FULL_RUNS} of the plain-Material copy, "
-              "alternately, each of a fresh copy)…", flush=True)
-        plain_project = bench_build.plain_material_copy(tmp / "plain")
-        ours_runs, plain_runs = [], []
-        for run in range(FULL_RUNS):
-            for built in ("ours-site", "plain-site"):
-                shutil.rmtree(tmp / built, ignore_errors=True)
-            shutil.rmtree(tmp / "ours", ignore_errors=True)
-            ours_project = copy_project(tmp / "ours")
-            plain_build = bench_build.fresh_copy(plain_project, tmp / "plain-build")
-            mine, theirs = bench_build.in_turn(
-                run, lambda: bench_build.measured_build(ours_project, tmp / "ours-site"),
-                lambda: bench_build.measured_build(plain_build, tmp / "plain-site"))
-            ours_runs.append(mine)
-            plain_runs.append(theirs)
-        full, plain = (statistics.median(m.seconds for m in runs) for runs in (ours_runs, plain_runs))
-        full_cpu, plain_cpu = (statistics.median(m.cpu for m in runs) for runs in (ours_runs, plain_runs))
-        bench_build.measured_build(ROOT, site)  # the site as the repository builds it, for (b) to (d)
-        pages = len(list(site.rglob("*.html")))
-        plain_pages = len(list((tmp / "plain-site").rglob("*.html")))
-        full_instructions = plain_instructions = 0
-        if bench_instructions.available():
-            print("counting instructions (one more cold build of each, side by side)…", flush=True)
-            shutil.rmtree(tmp / "ours", ignore_errors=True)
-            full_instructions, plain_instructions = bench_instructions.count([
-                (copy_project(tmp / "ours"), tmp / "counted-site"),
-                (bench_build.fresh_copy(plain_project, tmp / "plain-build"), tmp / "counted-plain-site")])
-        scaled = bench_build.measure_all(progress=lambda line: print(line, flush=True))
-
-        server, origin = gzip_server.start(site)
-        print("weighing talk pages…", flush=True)
-        weights = bench_transfer.weigh_pages(server, origin, talk_paths(site))
-
-        index = (site / "search/search_index.json").read_bytes()
-        index_gz = len(gzip.compress(index, compresslevel=6))
-
-        by_weight = sorted(weights, key=lambda w: w.bytes)
-        audited = ["/", by_weight[-1].path, by_weight[0].path]
-        print("running Lighthouse (3 runs × 3 pages)…", flush=True)
-        scores = {path: bench_lighthouse.median_scores(origin + path) for path in audited}
-        server.shutdown()
-
-    say("# Benchmarks")
-    say()
-    say(f"Produced by `{COMMAND}` on {datetime.date.today().isoformat()} "
-        f"(2-core machine; figures vary a few percent between runs).")
-    say()
-    say("## (a) Build time")
-    say()
-    ratio = full / plain
-    instructions_ratio = full_instructions / plain_instructions if plain_instructions else float("nan")
-    # Seconds swing with the shared machine's speed (up to 2x within minutes); instructions do
-    # not. The goal counts as met only when both say so.
-    met = ratio <= BUILD_RATIO_GOAL and instructions_ratio <= BUILD_RATIO_GOAL
-    for line in table(
-        [f"build (strict, cold, median of {FULL_RUNS}, ours and plain in turn)", "pages", "seconds", "CPU seconds",
-         "instructions (one cold build)"],
-        [["this site (hooks + bibtex)", pages, f"{full:.2f}", f"{full_cpu:.2f}", f"{full_instructions:,}"],
-         ["same pages, plain Material", plain_pages, f"{plain:.2f}", f"{plain_cpu:.2f}", f"{plain_instructions:,}"],
-         ["ratio", "", f"**{ratio:.2f}x**", f"{full_cpu / plain_cpu:.2f}x", f"**{instructions_ratio:.3f}x**"]],
-    ):
-        say(line)
-    say()
-    say(f"Goal ≤ {BUILD_RATIO_GOAL}x: **{'met' if met else 'NOT met'}** (by wall time and by instructions). "
-        "Instructions (Valgrind's count, one more cold build of each: scripts/bench_instructions.py) are "
-        "the same, to well under 1 %, for the same work however busy the machine is; seconds are not (on "
-        "this shared machine the same two builds have read 1.41x and 1.75x in runs of this script minutes "
-        "apart). Python function calls (scripts/profile_build.py --calls) are steady too, but weigh "
-        "compiling and regular expressions as next to nothing."
-        + ("" if plain_instructions else " Instructions were not counted: no valgrind (make bench installs it)."))
-    say()
-    say("The plain copy has the bibtex plugin and hooks removed from mkdocs.yml: citations stay "
-        "as `[@key]` text, `md:` comments stay comments, and the generated Speakers, Papers, Map and Glossary "
-        "pages do not exist. Cold: each build is of a fresh copy of the project (no __pycache__ of its "
-        "code, no site dir), as a first build on a new machine or in CI finds it.")
-    say()
-    for line in scaled_section(scaled, COMMAND):
-        say(line)
-    say()
-    say("## (b) Talk pages, first visit, served with gzip")
-    say()
-    rows = [[w.path, w.requests, w.slides, kb(w.bytes), kb(w.search_bytes), kb(w.bytes - w.search_bytes),
-             "ok" if w.bytes <= PAGE_BYTES_GOAL else "over"] for w in weights]
-    for line in table(["page", "requests", "slides", "bytes", "of which search", "without search",
-                       f"≤ {kb(PAGE_BYTES_GOAL)}"], rows):
-        say(line)
-    over = [w for w in weights if w.bytes > PAGE_BYTES_GOAL]
-    say()
-    say(f"{len(weights) - len(over)} of {len(weights)} talk pages within the goal; median "
-        f"{kb(sorted(w.bytes for w in weights)[len(weights) // 2])}. Bytes are status line, headers "
-        "and gzipped body of every response, counted by scripts/gzip_server.py; 'search' is the "
-        "search worker and index, which load only when the reader first uses search "
-        "(docs/assets/javascripts/lazy-search.js).")
-    say()
-    say("## (c) Search index")
-    say()
-    for line in table(["file", "raw", "gzip"],
-                      [["search/search_index.json", kb(len(index)), kb(index_gz)]]):
-        say(line)
-    say()
-    say("## (d) Lighthouse 12.2.3, mobile preset, gzip, median of 3")
-    say()
-    for line in table(["page"] + list(bench_lighthouse.CATEGORIES),
-                      [[path] + [f"{scores[path][c]:g}" for c in bench_lighthouse.CATEGORIES]
-                       for path in audited]):
-        say(line)
-    REPORT.write_text("\n".join(out) + "\n", encoding="utf-8")
-    print(f"\nwritten to {REPORT.relative_to(ROOT)}")
+    if not shutil.which("valgrind"):
+        raise SystemExit("bench: valgrind is missing (make bench installs it)")
+    with tempfile.TemporaryDirectory(prefix="summit-bench-") as tmp:
+        built = build_report([measure(k, Path(tmp)) for k in SCALES])
+        print("\n" + "\n".join(built), flush=True)
+        if args.build_only:
+            return
+        pages = site_report(Path(tmp))
+    report = write_report(built, pages)
+    print("\n" + "\n".join(report[-len(pages):]) + f"\n\nwritten to {REPORT.name}")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Running the real build in a subprocess, and copying the project to break or scale it.
 
-Shared by the tests (tests/conftest.py) and the benchmarks (scripts/bench_build.py).
+Shared by the tests (tests/conftest.py) and the benchmarks (scripts/bench.py, bench_search.py).
 """
 
 from __future__ import annotations
@@ -36,14 +36,6 @@ def run_build(project: Path, site: Path, *extra: str, env: dict[str, str] | None
         cwd=project, env=environ, capture_output=True, text=True,
     )
     return Build(proc.returncode, proc.stdout + proc.stderr, site, time.perf_counter() - start)
-
-
-def measured_environ(**extra: str) -> dict[str, str]:
-    """The environment of a build a benchmark measures. It writes and uses __pycache__ as on any
-    machine: a shell that sets PYTHONDONTWRITEBYTECODE would make every build compile the project."""
-    environ = dict(os.environ, NO_MKDOCS_2_WARNING="1", **extra)
-    environ.pop("PYTHONDONTWRITEBYTECODE", None)
-    return environ
 
 
 def copy_project(target: Path) -> Path:

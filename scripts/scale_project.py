@@ -1,6 +1,6 @@
 """A scaled copy of the notes: k copies of every talk, speaker, cited work and tag.
 
-Used by the build benchmark (scripts/bench_build.py) to see how the build grows with content.
+Used by the build benchmark (scripts/bench.py) to see how the build grows with content.
 Copy 1 is the project as it is; copy i > 1 renames everything a build could match across
 copies, so nothing is shared between copies by accident:
 

@@ -185,3 +185,25 @@ def test_a_page_whose_figures_all_have_sources_builds(project_copy, tmp_path):
     assert result.returncode == 0, result.output
     html = (project_copy / "site/figures-check/index.html").read_text(encoding="utf-8")
     assert html.count('class="footnote-ref figure-source"') == 2
+
+
+def test_section_number_that_is_not_a_whole_number(project_copy):
+    # Read as int() before, 5.1 passed as section 5 without a word.
+    _replace(project_copy / "docs/reinforcement-learning/index.md", "number: 5\n", "number: 5.1\n")
+    _fails_with(project_copy, r"docs/reinforcement-learning/index\.md: front matter 'number' must be a whole number "
+                              r"like 4, got 5\.1$")
+
+
+def test_two_digit_section_and_talk_numbers_build_in_order(project_copy):
+    """Section 5 renumbered 10 (talks 10.1 to 10.4): accepted, last in the table and on the map."""
+    section = project_copy / "docs/reinforcement-learning"
+    _replace(section / "index.md", "number: 5\n", "number: 10\n")
+    for talk in section.glob("*.md"):
+        if talk.name != "index.md":
+            _replace(talk, 'number: "5.', 'number: "10.')
+    result = run_build(project_copy, project_copy / "site")
+    assert result.returncode == 0, result.output
+    site = project_copy / "site"
+    table = re.findall(r"<td>(\d+\.\d+)</td>", (site / "index.html").read_text(encoding="utf-8"))
+    assert table[-4:] == ["10.1", "10.2", "10.3", "10.4"] and table[-5] == "4.4", table
+    assert re.findall(r'id="map-(\d+)-\d+"', (site / "map/index.html").read_text(encoding="utf-8"))[-4:] == ["10"] * 4

@@ -19,7 +19,10 @@ REQUIRED_TALK = ("title", "number", "speakers", "description", "tags")
 REQUIRED_SECTION = ("title", "number", "description")
 REQUIRED_SPEAKER = ("name", "affiliation")
 LINK_KINDS = ("paper", "code", "demo")
-NUMBER = re.compile(r"^[1-9]\.[1-9]\d*$")
+# A talk's number is "<section>.<talk>", both counted from 1 without a leading zero ("4.1", "10.3");
+# a section's is its whole number. Both sort as integers (Talk.sort_key), so 10 comes after 9.
+NUMBER = re.compile(r"^[1-9]\d*\.[1-9]\d*$")
+SECTION_NUMBER = re.compile(r"^[1-9]\d*$")
 TALK_KEY_PREFIX = "talk-"
 
 
@@ -115,8 +118,12 @@ def _tags(tags: object, vocabulary: dict[str, str], where: str) -> list[str]:
 
 
 def section_from(meta: dict, src_uri: str) -> Section:
-    _require(meta, REQUIRED_SECTION, f"docs/{src_uri}")
-    return Section(src_uri, str(meta["title"]), int(meta["number"]), str(meta["description"]))
+    where = f"docs/{src_uri}"
+    _require(meta, REQUIRED_SECTION, where)
+    number = str(meta["number"])
+    if not SECTION_NUMBER.match(number):
+        raise SourceError(f"{where}: front matter 'number' must be a whole number like 4, got {meta['number']!r}")
+    return Section(src_uri, str(meta["title"]), int(number), str(meta["description"]))
 
 
 def talk_from(meta: dict, src_uri: str, vocabulary: dict[str, str]) -> Talk:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from summit.errors import SourceError
@@ -62,4 +64,45 @@ def test_talk_page_in_a_folder_without_section(project):
     (project / "docs/lost").mkdir()
     (project / "docs/lost/talk.md").write_text(talk_page("Lost", "3.1", "Aditya Grover", ["AI ethics", "Privacy"], ""))
     with pytest.raises(SourceError):
+        load(project)
+
+
+def _renumber(page, old: str, new: str) -> None:
+    text = page.read_text()
+    assert old in text
+    page.write_text(text.replace(old, new, 1))
+
+
+def test_two_digit_section_and_talk_numbers_sort_as_integers(project):
+    """Sections 9 and 10, talks 10.3 and 10.12: as strings "10" < "9" and "10.12" < "10.3"."""
+    _renumber(project / "docs/gen/index.md", "number: 1", "number: 9")
+    _renumber(project / "docs/gen/fair.md", 'number: "1.1"', 'number: "9.1"')
+    _renumber(project / "docs/ethics/index.md", "number: 2", "number: 10")
+    _renumber(project / "docs/ethics/audit.md", 'number: "2.1"', 'number: "10.12"')
+    (project / "docs/ethics/later.md").write_text(talk_page(
+        "Later", "10.3", "Ann Later", ["AI ethics", "Privacy"], "Audits [@raji2019actionable].\n"))
+    bib = project / "references.bib"
+    bib.write_text(bib.read_text() + "\n@misc{talk-later,\n  author = {Later, Ann},\n  title = {Later},\n"
+                   "  howpublished = {Talk at the summit},\n  year = {2021}\n}\n")
+    tags = project / "tags.yml"
+    tags.write_text(tags.read_text() + "Privacy: Data kept to oneself.\n")
+    corpus = load(project)
+    assert [s.number for s in corpus.sections] == [9, 10]
+    assert [[t.number for t in s.talks] for s in corpus.sections] == [["9.1"], ["10.3", "10.12"]]
+    assert [t.sort_key for t in corpus.sections[1].talks] == [(10, 3), (10, 12)]
+
+
+@pytest.mark.parametrize("number", ["0.1", "1.0", "01.2", "1.01", "4", "4.1.2", "1.a", "10"])
+def test_malformed_talk_number_fails_with_one_line(project, number):
+    _renumber(project / "docs/gen/fair.md", 'number: "1.1"', f'number: "{number}"')
+    with pytest.raises(SourceError, match=rf"^docs/gen/fair\.md: front matter 'number' must look like \"4\.1\", "
+                                          rf"got '{re.escape(number)}'$"):
+        load(project)
+
+
+@pytest.mark.parametrize("number", ["0", "\"01\"", "1.5", "one", "true", "-3"])
+def test_malformed_section_number_fails_with_one_line(project, number):
+    _renumber(project / "docs/gen/index.md", "number: 1", f"number: {number}")
+    with pytest.raises(SourceError, match=r"^docs/gen/index\.md: front matter 'number' must be a whole number "
+                                          r"like 4, got "):
         load(project)

@@ -217,3 +217,15 @@ def test_template_has_no_blank_line_inside_a_block(rendered):
     for block in rendered.split("\n\n"):
         opening = re.match(r"\s*<(\w+)", block)
         assert opening and block.rstrip().endswith(f"</{opening.group(1)}>"), block[:80]
+
+
+def test_two_digit_numbers_get_their_ids_order_and_a_section_colour():
+    """summit-map.css colours sections 1 to 5; from section 6 on the colours come round again."""
+    talks = [MapTalk("9.1", "Nine", ("Ada",), 9, "Nine", "../nine/a/"),
+             MapTalk("10.3", "Ten Three", ("Bo",), 10, "Ten", "../ten/b/"),
+             MapTalk("10.12", "Ten Twelve", ("Cy",), 10, "Ten", "../ten/c/")]
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(ROOT / "overrides"))
+    html = env.get_template("partials/summit-map.html").render(map=layout(talks, [], TITLES))
+    assert re.findall(r'<a class="summit-map__node summit-map--s(\d+)" id="map-([\d-]+)"', html) == [
+        ("4", "9-1"), ("5", "10-3"), ("5", "10-12")]
+    assert re.findall(r'summit-map__section summit-map--s(\d+)"[^>]*>(\d+) ·', html) == [("4", "9"), ("5", "10")]
