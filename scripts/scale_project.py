@@ -211,6 +211,8 @@ def talk_copy(meta: dict, body: str, keys: set[str], i: int, minor: int) -> str:
     meta["tags"] = [tag_of(str(tag), i) for tag in meta["tags"]]
     if meta.get("links"):
         meta["links"] = {kind: key_of(str(key), i) for kind, key in meta["links"].items()}
+    if meta.get("figures"):  # a figure's source names a work of the copy's own
+        meta["figures"] = [dict(f, cite=key_of(str(f["cite"]), i)) if f.get("cite") else f for f in meta["figures"]]
     front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=10_000)
     return f"---\n{front}---\n\n{rename_citations(body, keys, i)}"
 
