@@ -104,7 +104,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     views = Views.of(corpus, templates, terms)
     templates.filters["glossed"] = views.templates.glossed  # text with the glossary's tooltips
     config[BUILD] = SiteBuild(corpus, views)
-    config.markdown_extensions.append(AbbrScopeExtension())  # no glossary tooltip inside a link
+    config.markdown_extensions.append(AbbrScopeExtension())  # a term explained once a section, never in a link
     config.markdown_extensions.append(ReferencesExtension())  # back-links labelled ^ a b c
     _use_local_offline_shim(config)
     return config
