@@ -47,6 +47,7 @@ if str(ROOT) not in sys.path:
 from summit import corpus as corpus_loader  # noqa: E402
 from summit.publish import exports  # noqa: E402
 from summit.sources import glossary  # noqa: E402
+from summit.sources import citations  # noqa: E402
 from summit.publish import scholar  # noqa: E402
 from summit.render import shortcodes  # noqa: E402
 from summit.corpus import Corpus  # noqa: E402
@@ -201,8 +202,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return markdown
     try:
         shortcodes.check(source.body, src_uri, site.views, source.offset)  # what the author wrote
+        linked = citations.work_links(source.body, f"docs/{src_uri}", site.corpus.bib.keys, source.offset)
     except SourceError as error:
         raise PluginError(str(error)) from None
+    # "[Its title][key]" links a work: each key is defined as the work's primary link.
+    markdown += "".join(f"\n[{key}]: {site.corpus.bib.primary_link(key)}" for key in linked)
     talk = site.corpus.talk_at(src_uri)
     if talk is not None:
         page.meta.setdefault("search", {}).setdefault("boost", TALK_BOOST)

@@ -11,7 +11,7 @@ copies, so nothing is shared between copies by accident:
   tags.yml         each tag `T` -> `T (copy i)`, with its description
   docs/            each talk page <section>/<talk>.md -> <section>/<talk>-c{i}.md, numbered on
                    in its section (4.1-4.4, then 4.5-4.8 ...), its title, speakers, tags,
-                   links and citations renamed the same way; its slides
+                   links, works and citations renamed the same way; its slides
                    assets/slides/<talk>-N.svg -> <talk>-c{i}-N.svg
 
 A speaker's front-matter name gets the same suffix on its last word, so it still matches its
@@ -211,6 +211,8 @@ def talk_copy(meta: dict, body: str, keys: set[str], i: int, minor: int) -> str:
     meta["tags"] = [tag_of(str(tag), i) for tag in meta["tags"]]
     if meta.get("links"):
         meta["links"] = {kind: key_of(str(key), i) for kind, key in meta["links"].items()}
+    if meta.get("works"):
+        meta["works"] = [key_of(str(key), i) for key in meta["works"]]
     front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=10_000)
     return f"---\n{front}---\n\n{rename_citations(body, keys, i)}"
 

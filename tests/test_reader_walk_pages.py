@@ -120,3 +120,39 @@ def test_at_a_glance_is_in_body_size(browser, server, width):
             assert sizes["glance"] == sizes["body"] >= 16, (talk.number, width, sizes)
     finally:
         context.close()
+
+
+# --- 8. A door on every talk -------------------------------------------------------------
+
+def test_every_talk_that_cites_works_has_a_door_to_them_in_its_header(site):
+    """A talk whose notes cite works shows its paper, code or demo (front matter links) or its
+    key works (front matter works) as links in the header, each to a work its notes cite."""
+    from site_model import corpus
+    doorless, stray = [], []
+    for talk in talks():
+        cited = [k for k in corpus().cites[talk.src_uri] if k != talk.bib_key]
+        header = article(page_path(site, talk.src_uri)).select_one(".talk-header")
+        doors = [a["href"] for a in header.select("a.md-button")]
+        if cited and not doors:
+            doorless.append(talk.number)
+        primary = {bib().primary_link(k) for k in cited}
+        stray += [f"{talk.number}: {href}" for href in doors if href not in primary]
+    assert not doorless, f"{len(doorless)} of {len(talks())} talks cite works but show no door: {doorless}"
+    assert not stray, "doors to works the notes do not cite:\n" + "\n".join(stray)
+
+
+def test_resources_lists_link_their_works(site):
+    """Each item of a talk's "Resources" or "Further reading" list links a work, not only a
+    footnote number."""
+    bare, checked = [], 0
+    for talk in talks():
+        root = article(page_path(site, talk.src_uri))
+        for h2 in root.find_all("h2"):
+            if h2.get_text(strip=True).rstrip("¶") not in FURTHER:
+                continue
+            for item in h2.find_next("ul").find_all("li", recursive=False):
+                checked += 1
+                if not item.select("a[href^='https://']:not(.footnote-ref)"):
+                    bare.append(f"{talk.number}: {item.get_text(' ', strip=True)[:60]}")
+    assert checked >= 5, checked
+    assert not bare, "items with no link to their work:\n" + "\n".join(bare)

@@ -63,3 +63,24 @@ def test_talk_page_in_a_folder_without_section(project):
     (project / "docs/lost/talk.md").write_text(talk_page("Lost", "3.1", "Aditya Grover", ["AI ethics", "Privacy"], ""))
     with pytest.raises(SourceError):
         load(project)
+
+
+@pytest.mark.parametrize("works, message", [
+    ("[choi2020fairgen, raji2019actionable]", r"docs/gen/fair\.md: works names 'raji2019actionable', which the notes do not cite"),
+    ("[choi2020fairgne]", r"docs/gen/fair\.md: works names unknown references\.bib key 'choi2020fairgne'"),
+    ("[choi2020fairgen, shared-work, talk-fair, talk-audit]", r"docs/gen/fair\.md: front matter 'works' names 4 works"),
+    ("choi2020fairgen", r"docs/gen/fair\.md: front matter 'works' must be a list of references\.bib keys"),
+])
+def test_works_in_front_matter_are_a_few_cited_entries(project, works, message):
+    """Front matter `works:` (the header's doors of a talk without links) names at most three
+    references.bib entries the notes cite."""
+    page = project / "docs/gen/fair.md"
+    page.write_text(page.read_text().replace("description: One line.", f"description: One line.\nworks: {works}", 1))
+    with pytest.raises(SourceError, match=message):
+        load(project)
+
+
+def test_works_in_front_matter_are_read(project):
+    page = project / "docs/gen/fair.md"
+    page.write_text(page.read_text().replace("description: One line.", "description: One line.\nworks: [choi2020fairgen]", 1))
+    assert load(project).talk_at("gen/fair.md").works == ["choi2020fairgen"]
