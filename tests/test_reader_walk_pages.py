@@ -156,3 +156,61 @@ def test_resources_lists_link_their_works(site):
                     bare.append(f"{talk.number}: {item.get_text(' ', strip=True)[:60]}")
     assert checked >= 5, checked
     assert not bare, "items with no link to their work:\n" + "\n".join(bare)
+
+
+# --- 7. References stay compact, back-links visible and labelled ---------------------------
+
+# The mean height of one reference, first item's top to last item's bottom over their number,
+# on each talk page. Measured on this tree (the worst page): 77 px at 1280 wide, 128 px at 390;
+# on cf56a42 (the old main, a reference over several lines with its links and BibTeX block):
+# 163 px on average (186 at worst) at 1280, 214 px (256) at 390.
+MAX_PER_REFERENCE = {"desktop": 90, "phone": 150}
+# The section as a whole, its heading included, over all talks: 73 px a reference at 1280 (178 on cf56a42).
+MAX_SECTION_PER_REFERENCE = 100
+
+REFERENCES = """() => {
+  const heading = document.querySelector('article h2#references');
+  const list = document.querySelector('article div.footnote');
+  const items = [...list.querySelectorAll('ol > li')];
+  const box = e => e.getBoundingClientRect();
+  const backlinks = items.map(li => {
+    const span = li.querySelector(':scope > p > .backlinks');
+    const links = span ? [...span.querySelectorAll('a.footnote-backref')] : [];
+    return {
+      text: span ? span.innerText.trim() : '',
+      visible: !!span && box(span).width > 0 && getComputedStyle(span).visibility === 'visible'
+               && links.every(a => box(a).width > 0),
+      labels: links.map(a => a.getAttribute('aria-label') || ''),
+    };
+  });
+  return {
+    n: items.length,
+    section: box(list).bottom - box(heading).top,
+    items: box(items[items.length - 1]).bottom - box(items[0]).top,
+    backlinks,
+  };
+}"""
+
+
+@pytest.mark.parametrize("width", VIEWPORTS)
+def test_references_stay_compact_with_visible_labelled_back_links(browser, server, width):
+    context, page = new_page(browser, width)
+    tall, unlabelled, section, count = [], [], 0.0, 0
+    try:
+        for talk in talks():
+            page.goto(talk_url(server, talk))
+            found = page.evaluate(REFERENCES)
+            per = found["items"] / found["n"]
+            if per > MAX_PER_REFERENCE[width]:
+                tall.append(f"{talk.number}: {per:.0f} px a reference")
+            section, count = section + found["section"], count + found["n"]
+            for i, links in enumerate(found["backlinks"], start=1):
+                if not (links["visible"] and re.fullmatch(r"\^( [a-z])*", links["text"]) and links["labels"]
+                        and all(label.startswith("Back to") for label in links["labels"])):
+                    unlabelled.append(f"{talk.number} reference {i}: {links}")
+    finally:
+        context.close()
+    assert not tall, f"References taller than {MAX_PER_REFERENCE[width]} px a reference:\n" + "\n".join(tall)
+    assert not unlabelled, "back-links hidden or unlabelled:\n" + "\n".join(unlabelled[:10])
+    if width == "desktop":
+        assert section / count <= MAX_SECTION_PER_REFERENCE, f"{section / count:.0f} px a reference"
