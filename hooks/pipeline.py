@@ -47,6 +47,7 @@ if str(ROOT) not in sys.path:
 from summit import corpus as corpus_loader  # noqa: E402
 from summit.publish import exports  # noqa: E402
 from summit.sources import glossary  # noqa: E402
+from summit.sources import citations  # noqa: E402
 from summit.publish import scholar  # noqa: E402
 from summit.render import shortcodes  # noqa: E402
 from summit.corpus import Corpus  # noqa: E402
@@ -109,7 +110,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     views = Views.of(corpus, templates, terms)
     templates.filters["glossed"] = views.templates.glossed  # text with the glossary's tooltips
     config[BUILD] = site = SiteBuild(corpus, views)
-    config.markdown_extensions.append(AbbrScopeExtension())  # no glossary tooltip inside a link
+    config.markdown_extensions.append(AbbrScopeExtension())  # a term explained once a section, never in a link
     config.markdown_extensions.append(ReferencesExtension())  # back-links labelled ^ a b c
     figure_source = templates.get_template("partials/figure-source.html").module
     # each figure of the prose a link whose tooltip is its source
@@ -211,8 +212,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     site.page_figures = site.corpus.figures.get(src_uri, ())  # for summit/markdown_ext/figures.py, next
     try:
         shortcodes.check(source.body, src_uri, site.views, source.offset)  # what the author wrote
+        linked = citations.work_links(source.body, f"docs/{src_uri}", site.corpus.bib.keys, source.offset)
     except SourceError as error:
         raise PluginError(str(error)) from None
+    # "[Its title][key]" links a work: each key is defined as the work's primary link.
+    markdown += "".join(f"\n[{key}]: {site.corpus.bib.primary_link(key)}" for key in linked)
     talk = site.corpus.talk_at(src_uri)
     if talk is not None:
         page.meta.setdefault("search", {}).setdefault("boost", TALK_BOOST)

@@ -11,7 +11,7 @@ copies, so nothing is shared between copies by accident:
   tags.yml         each tag `T` -> `T (copy i)`, with its description
   docs/            each talk page <section>/<talk>.md -> <section>/<talk>-c{i}.md, numbered on
                    in its section (4.1-4.4, then 4.5-4.8 ...), its title, speakers, tags,
-                   links and citations renamed the same way; its slides
+                   links, works and citations renamed the same way; its slides
                    assets/slides/<talk>-N.svg -> <talk>-c{i}-N.svg
 
 A speaker's front-matter name gets the same suffix on its last word, so it still matches its
@@ -213,6 +213,8 @@ def talk_copy(meta: dict, body: str, keys: set[str], i: int, minor: int) -> str:
         meta["links"] = {kind: key_of(str(key), i) for kind, key in meta["links"].items()}
     if meta.get("figures"):  # a figure's source names a work of the copy's own
         meta["figures"] = [dict(f, cite=key_of(str(f["cite"]), i)) if f.get("cite") else f for f in meta["figures"]]
+    if meta.get("works"):
+        meta["works"] = [key_of(str(key), i) for key in meta["works"]]
     front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=10_000)
     return f"---\n{front}---\n\n{rename_citations(body, keys, i)}"
 

@@ -119,6 +119,10 @@ def load(docs_dir: Path, bib_path: Path, tags_path: Path, edition: datetime.date
         own = [talk_keys[page.src_uri]] if page.src_uri in talk_keys else []
         for key in own + [k for k in keys if k not in own]:
             cited_by[key].append(page.src_uri)
+        talk = next((t for t in talk_list if t.src_uri == page.src_uri), None)
+        for key in talk.works if talk else ():
+            if key not in keys:  # a door to a work the notes never mention would surprise
+                raise SourceError(f"docs/{page.src_uri}: works names '{key}', which the notes do not cite")
     recap = figures.recap_text(docs_dir.parent)  # None where the recap is not beside the project
     sources = {page.src_uri: figures.check_page(page.src_uri, page.meta, page.body, page.offset, bib,
                                                 cites[page.src_uri], recap, docs_dir) for page in pages.values()}
@@ -134,6 +138,9 @@ def check_talk_against_bib(talk: Talk, bib: Bibliography) -> None:
     for kind, key in talk.links.items():
         if key not in bib:
             raise SourceError(f"{where}: links.{kind} names unknown references.bib key '{key}'")
+    for key in talk.works:
+        if key not in bib:
+            raise SourceError(f"{where}: works names unknown references.bib key '{key}'")
     fields, at = bib.fields(talk.bib_key), bib.where(talk.bib_key)
     if plain(fields["title"]) != talk.title:
         raise SourceError(f"{at}: title of '{talk.bib_key}' differs from the title in {where}")

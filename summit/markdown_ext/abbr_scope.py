@@ -1,14 +1,27 @@
-"""A Python-Markdown extension: no glossary tooltip inside link text.
+"""A Python-Markdown extension: where the glossary's tooltips go.
 
-The abbr extension wraps every glossary term in <abbr title="…">, which Material's
-content.tooltips explains on hover and focus. Inside a link the link itself is what a reader
-hovers and focuses, and a focus stop must not nest in it. Marking that text atomic before abbr
-runs keeps abbr out of it. (The Glossary page's terms are HTML after its Markdown,
+The abbr extension wraps every use of a glossary term in <abbr title="…">, which Material's
+content.tooltips explains on hover and focus. Underlining every use buries the text (PAIRED
+twelve times on one page), so a term is explained once, at its first use in each section of a
+page (the text under one h2; a reader who jumps to a section meets the explanation there):
+
+- before abbr runs, link text is marked atomic, so abbr never wraps it: inside a link the link
+  itself is what a reader hovers and focuses, and a focus stop must not nest in it;
+- after abbr runs, every <abbr> but the first of its term in its section is unwrapped (its text
+  stays), and so is every one in a heading, a figure caption, the talk header or the references
+  (div.footnote): a heading or a caption is not where a reader needs a definition, and a
+  reference's title is the work's, not our text.
+
+A plural counts as its singular ("GANs" after "GAN"): the glossary's plural entries read
+"… — plural of GAN" (summit/sources/glossary.py). HTML put in place after Markdown (the
+partials' "glossed" filter) follows the same rule within its own block
+(summit/render/templates.py). (The Glossary page's terms are HTML after its Markdown,
 partials/glossary-listing.html, which abbr never sees.)
 """
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as etree
 
 from markdown import Extension, Markdown
@@ -17,6 +30,19 @@ from markdown.util import AtomicString
 
 # After attr_list (8), which still reads "{ … }" from text, and before abbr (7).
 PRIORITY = 7.5
+# After abbr (7), before toc (5), which reads the headings once their <abbr> are gone.
+ONCE_PRIORITY = 6
+
+SECTION = {"h1", "h2"}
+NEVER_IN = {"h1", "h2", "h3", "h4", "h5", "h6", "figcaption"}
+NEVER_IN_CLASSES = {"talk-header", "footnote"}
+PLURAL = re.compile(r" — plural of (?P<singular>\S+)$")
+
+
+def term_of(text: str, title: str) -> str:
+    """The term an abbreviation explains: a plural's singular, else its text."""
+    plural = PLURAL.search(title)
+    return plural["singular"] if plural else text
 
 
 class _KeepAbbrOut(Treeprocessor):
@@ -31,6 +57,40 @@ class _KeepAbbrOut(Treeprocessor):
                     inner.tail = AtomicString(inner.tail)
 
 
+class _ExplainOnce(Treeprocessor):
+    def run(self, root: etree.Element) -> None:
+        self.seen: set[str] = set()
+        self._walk(root, explain=True)
+
+    def _walk(self, parent: etree.Element, explain: bool) -> None:
+        for child in list(parent):  # a copy: unwrapping changes the children
+            if child.tag in SECTION:
+                self.seen = set()
+            if child.tag == "abbr" and child.get("title") is not None:
+                term = term_of(child.text or "", child.get("title", ""))
+                if explain and term not in self.seen:
+                    self.seen.add(term)
+                else:
+                    _unwrap(parent, child)
+                continue
+            inside = explain and child.tag not in NEVER_IN and \
+                not NEVER_IN_CLASSES & set((child.get("class") or "").split())
+            self._walk(child, inside)
+
+
+def _unwrap(parent: etree.Element, abbr: etree.Element) -> None:
+    """Put abbr's text (and its tail) where abbr was: the term stays, its tooltip goes."""
+    text = (abbr.text or "") + (abbr.tail or "")
+    index = list(parent).index(abbr)
+    if index:
+        before = parent[index - 1]
+        before.tail = (before.tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
+    parent.remove(abbr)
+
+
 class AbbrScopeExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         md.treeprocessors.register(_KeepAbbrOut(md), "abbr_scope", PRIORITY)
+        md.treeprocessors.register(_ExplainOnce(md), "abbr_once", ONCE_PRIORITY)

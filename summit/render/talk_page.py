@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from summit.derived import works as works_of
 from summit.derived.related_talks import RelatedTalk, related_talks
 from summit.derived.relations import Relation, corpus_relations
 from summit.errors import SourceError
@@ -18,6 +19,13 @@ from summit.sources.talks import Talk
 SPEAKERS = "speakers.md"
 MAP = "map.md"
 LINK_LABELS = {"paper": "Paper", "code": "Code", "demo": "Demo"}
+
+
+def door_label(title: str) -> str:
+    """A work's name on its header button: the name before a subtitle ("Gender Shades" of
+    "Gender Shades: Intersectional Accuracy …"), else the whole title."""
+    name, colon, _ = title.partition(": ")
+    return name if colon and len(name) <= 40 else title
 
 
 @dataclass(eq=False)  # one per build: equal only to itself
@@ -51,7 +59,9 @@ class TalkPage:
     def header(self, page: PageRef) -> str:
         talk = self._talk(page)
         buttons = [(LINK_LABELS[kind], self.corpus.bib.primary_link(key)) for kind, key in talk.links.items()]
-        return self.templates.render("partials/talk-header.html", talk=talk, buttons=buttons,
+        works = [(door_label(works_of.title(self.corpus, key)), self.corpus.bib.primary_link(key))
+                 for key in talk.works]
+        return self.templates.render("partials/talk-header.html", talk=talk, buttons=buttons, works=works,
                                      speakers_page=page.link(SPEAKERS), section_link=page.link(talk.section.src_uri))
 
     def slide(self, page: PageRef, number: int) -> str:

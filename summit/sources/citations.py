@@ -71,3 +71,23 @@ def cited_keys(markdown: str, where: str, known: Collection[str], line_offset: i
         if label.startswith(RESERVED_FOOTNOTE_PREFIX):
             raise SourceError(f"{where}: footnote [^{label}] uses the '{RESERVED_FOOTNOTE_PREFIX}' prefix reserved for citations")
     return keys
+
+
+# A link to a work by its references.bib key, a Markdown reference link: "[Its title][key]".
+# The build defines each key used so as the work's primary link (the URL lives once, in
+# references.bib); a "Resources" list links its works this way and keeps their citations.
+WORK_LINK = re.compile(r"\]\[([a-z0-9_-]+)\]")
+
+
+def work_links(markdown: str, where: str, known: Collection[str], line_offset: int = 0) -> list[str]:
+    """The keys a page links as [text][key], in order; SourceError on a key references.bib lacks."""
+    prose = _blank(_blank(_blank(markdown, HTML_COMMENT), FENCE), INLINE_CODE)
+    keys: list[str] = []
+    for match in WORK_LINK.finditer(prose):
+        key = match.group(1)
+        if key not in known:
+            raise SourceError(f"{where}:{_line(markdown, match.start()) + line_offset}: link to work "
+                              f"[…][{key}] names no references.bib entry{closest(key, known)}")
+        if key not in keys:
+            keys.append(key)
+    return keys

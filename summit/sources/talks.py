@@ -19,6 +19,9 @@ REQUIRED_TALK = ("title", "number", "speakers", "description", "tags")
 REQUIRED_SECTION = ("title", "number", "description")
 REQUIRED_SPEAKER = ("name", "affiliation")
 LINK_KINDS = ("paper", "code", "demo")
+# A talk without its own paper, code or demo names the works it is about (front matter
+# `works:`), shown as doors in its header: a few, so they stay the key ones.
+MAX_WORKS = 3
 # A talk's number is "<section>.<talk>", both counted from 1 without a leading zero ("4.1", "10.3");
 # a section's is its whole number. Both sort as integers (Talk.sort_key), so 10 comes after 9.
 NUMBER = re.compile(r"^[1-9]\d*\.[1-9]\d*$")
@@ -47,6 +50,7 @@ class Talk:
     tags: list[str]
     links: dict[str, str]  # kind (paper, code, demo) -> references.bib key
     recap_title: str = ""  # the recap's heading, where the official title differs from it
+    works: list[str] = field(default_factory=list)  # references.bib keys: the works it is about
     section: Section | None = None
 
     @cached_property  # asked for often (cited works, keys, links); a talk's page does not move
@@ -142,8 +146,15 @@ def talk_from(meta: dict, src_uri: str, vocabulary: dict[str, str]) -> Talk:
     for kind in links:
         if kind not in LINK_KINDS:
             raise SourceError(f"{where}: unknown link kind '{kind}' (use {', '.join(LINK_KINDS)})")
+    works = meta.get("works") or []
+    if not isinstance(works, list) or not all(isinstance(k, str) for k in works):
+        raise SourceError(f"{where}: front matter 'works' must be a list of references.bib keys")
+    if len(works) > MAX_WORKS:
+        raise SourceError(f"{where}: front matter 'works' names {len(works)} works; the header shows "
+                          f"at most {MAX_WORKS}, the key ones")
     return Talk(src_uri, str(meta["title"]), number, speakers, str(meta["description"]),
-                _tags(meta["tags"], vocabulary, where), links, str(meta.get("recap_title") or ""))
+                _tags(meta["tags"], vocabulary, where), links, str(meta.get("recap_title") or ""),
+                list(works))
 
 
 def is_section_index(src_uri: str, meta: dict) -> bool:

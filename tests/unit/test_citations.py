@@ -49,3 +49,14 @@ def test_reserved_footnote_prefix_fails():
         cited_keys("A note[^ref-x].", "p.md", KNOWN)
     with pytest.raises(SourceError, match=r"footnote \[\^ref-x\] uses the 'ref-' prefix"):
         cited_keys("Code: `[^ref-x]`.", "p.md", KNOWN)
+
+
+def test_a_link_to_a_work_names_a_known_key():
+    from summit.sources.citations import work_links
+    known = ["dennis2020paired", "paired-code"]
+    text = "- [The paper][dennis2020paired] [@dennis2020paired]\n- [Code][paired-code], [again][dennis2020paired]\n"
+    assert work_links(text, "docs/x.md", known) == ["dennis2020paired", "paired-code"]
+    assert work_links("`[a][nosuchkey]` in code\n", "docs/x.md", known) == []
+    with pytest.raises(SourceError, match=r"^docs/x\.md:12: link to work \[…\]\[paired-cod\] names no "
+                                          r"references\.bib entry \(closest known: paired-code"):
+        work_links("text\n[Code][paired-cod]\n", "docs/x.md", known, line_offset=10)

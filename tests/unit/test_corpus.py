@@ -106,3 +106,24 @@ def test_malformed_section_number_fails_with_one_line(project, number):
     with pytest.raises(SourceError, match=r"^docs/gen/index\.md: front matter 'number' must be a whole number "
                                           r"like 4, got "):
         load(project)
+
+
+@pytest.mark.parametrize("works, message", [
+    ("[choi2020fairgen, raji2019actionable]", r"docs/gen/fair\.md: works names 'raji2019actionable', which the notes do not cite"),
+    ("[choi2020fairgne]", r"docs/gen/fair\.md: works names unknown references\.bib key 'choi2020fairgne'"),
+    ("[choi2020fairgen, shared-work, talk-fair, talk-audit]", r"docs/gen/fair\.md: front matter 'works' names 4 works"),
+    ("choi2020fairgen", r"docs/gen/fair\.md: front matter 'works' must be a list of references\.bib keys"),
+])
+def test_works_in_front_matter_are_a_few_cited_entries(project, works, message):
+    """Front matter `works:` (the header's doors of a talk without links) names at most three
+    references.bib entries the notes cite."""
+    page = project / "docs/gen/fair.md"
+    page.write_text(page.read_text().replace("description: One line.", f"description: One line.\nworks: {works}", 1))
+    with pytest.raises(SourceError, match=message):
+        load(project)
+
+
+def test_works_in_front_matter_are_read(project):
+    page = project / "docs/gen/fair.md"
+    page.write_text(page.read_text().replace("description: One line.", "description: One line.\nworks: [choi2020fairgen]", 1))
+    assert load(project).talk_at("gen/fair.md").works == ["choi2020fairgen"]
