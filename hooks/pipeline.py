@@ -45,23 +45,20 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from summit import corpus as corpus_loader  # noqa: E402
-from summit.publish import exports  # noqa: E402
-from summit.sources import glossary  # noqa: E402
-from summit.sources import citations  # noqa: E402
-from summit.publish import scholar  # noqa: E402
-from summit.render import shortcodes  # noqa: E402
 from summit.corpus import Corpus  # noqa: E402
-from summit.sources.figures import FigureSource  # noqa: E402
-from summit.sources.edition import edition_date, edition_timestamp  # noqa: E402
 from summit.errors import SourceError  # noqa: E402
 from summit.markdown_ext.abbr_scope import AbbrScopeExtension  # noqa: E402
 from summit.markdown_ext.figures import FigureSourcesExtension  # noqa: E402
 from summit.markdown_ext.references import ReferencesExtension  # noqa: E402
-from summit.render.links import page_url  # noqa: E402
+from summit.publish import exports, scholar  # noqa: E402
 from summit.publish.search_keywords import talk_keywords  # noqa: E402
-from summit.render.links import PageRef  # noqa: E402
+from summit.render import shortcodes  # noqa: E402
 from summit.render.browse_pages import GLOSSARY, MAP, PAPERS, SPEAKERS  # noqa: E402
+from summit.render.links import PageRef, page_url  # noqa: E402
 from summit.render.views import Views  # noqa: E402
+from summit.sources import citations, glossary  # noqa: E402
+from summit.sources.edition import edition_date, edition_timestamp  # noqa: E402
+from summit.sources.figures import FigureSource  # noqa: E402
 
 log = get_plugin_logger("summit")
 BUILD = "summit_notes"  # the config key that carries this build's SiteBuild between events
