@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
 def ascii_fold(text: str) -> str:
     """Drop accents: "Télécom" → "Telecom"."""
@@ -22,7 +21,6 @@ def join_names(names: list[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-@lru_cache(maxsize=None)  # keyed by its only input: each speaker is compared with many authors
 def fold_name(text: str) -> str:
     """A name part for comparison: no braces, no accents, lower case."""
     return ascii_fold(text.replace("{", "").replace("}", "")).lower().strip(" .")
