@@ -434,8 +434,8 @@
      the first sentence of the best match. Material renders a page's result as a card with
      teaser when it is the page alone, so each group becomes that page alone; the card's
      link is the page's, and search-typos.js adds the section's anchor (`anchor`) to it.
-     Only words the query searched are marked: whole words, or words starting with a word
-     the query searched as a prefix. */
+     Only the words the query searched are marked: each word and its close forms, and the
+     words starting with the word still being typed (Material searches it as a prefix). */
   function cards(items, plan) {
     var marks = plan ? plan.words.reduce(function (list, word) {
       return list.concat(word.clauses.map(function (term, i) {
@@ -477,7 +477,8 @@
      200 letters. */
   function sentence(html, marks) {
     var text = plain(html);
-    var sentences = text.match(/[^.!?·]+(?:[.!?]+(?=\s|$)|·|$)/g) || [text];
+    /* a sentence ends at ".", "!" or "?" before a space ("2.0" goes on), or at a block's end */
+    var sentences = text.match(/(?:[^.!?·]|[.!?](?!\s|$))+(?:[.!?]+(?=\s|$)|·|$)/g) || [text];
     var found = sentences.filter(function (s) { return mark(s, marks) !== escape(s); })[0] || sentences[0] || "";
     found = found.replace(/\s*·$/, "").trim();
     if (found.length <= 200) return found;
