@@ -10,7 +10,8 @@
                       talk page from its template
     on_page_content   resolve every placeholder into its HTML (summit/shortcodes.py), check that
                       every citation became a reference
-    on_post_build     give each talk's search entry its keywords field
+    on_post_build     give each talk's search entry its keywords field, each described page its
+                      description (the line its search result shows)
 
 Everything else is plain Python in summit/ (no MkDocs import) and templates in overrides/.
 """
@@ -248,7 +249,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 def on_post_build(config: MkDocsConfig) -> None:
     """Each talk's top entry in Material's search index gets a keywords field (boosted in
-    mkdocs.yml): its speakers, affiliations, title and summary, and accent-free spellings."""
+    mkdocs.yml): its speakers, affiliations, title and summary, and accent-free spellings; each
+    page with a description (talks, sections, the home page) gets it, for its result's line."""
     path = Path(config.site_dir) / "search" / "search_index.json"
     if not path.exists():  # a build without the search plugin
         return
@@ -256,7 +258,14 @@ def on_post_build(config: MkDocsConfig) -> None:
     index = json.loads(path.read_text(encoding="utf-8"))
     keywords = {page_url(t.src_uri, config.use_directory_urls): talk_keywords(site.corpus, t)
                 for t in site.corpus.talks}
+    # A page's front-matter description (every talk and section has one): the line its search
+    # result shows (search-typos-worker.js), the same kind of line for every talk. Not a field
+    # mkdocs.yml indexes: it is carried, not searched (the keywords hold its words).
+    descriptions = {page_url(uri, config.use_directory_urls): str(source.meta["description"])
+                    for uri, source in site.corpus.pages.items() if source.meta.get("description")}
     for entry in index["docs"]:
         if entry["location"] in keywords:
             entry["keywords"] = keywords[entry["location"]]
+        if entry["location"] in descriptions:
+            entry["description"] = descriptions[entry["location"]]
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

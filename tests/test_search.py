@@ -47,7 +47,8 @@ def test_each_query_finds_its_talk_first(first_results):
 
 
 def test_correctly_spelled_queries_are_searched_as_typed(typed):
-    """The typo corrector only touches words no indexed word starts with, so every query here
-    keeps Material's own results and ranking (tests/test_search_typos.py covers the rest)."""
+    """The typo corrector only touches words that no indexed word starts with and that have no
+    close form in the index, so no query here says it was searched as something else
+    (tests/test_search_typos.py covers the rest; tests/test_search_questions.py the re-ranking)."""
     corrected = {text: note for text, (_, note) in typed.items() if note}
     assert not corrected, f"correctly spelled queries were corrected: {corrected}"

@@ -5,9 +5,13 @@
    search index, lunr and the ranking stay Material's. Before a query reaches Material, each
    word of it that no indexed word starts with (Material searches every word as a prefix) is
    replaced by the indexed spelling nearest to it: "Kenneth Stenley" is searched as "Kenneth
-   Stanley". A word that an indexed word starts with is left alone, so a correctly spelled
-   query gets exactly today's results and ranking, and fuzzy hits never mix with exact ones.
+   Stanley". A word that an indexed word starts with, or that has close forms in the index
+   ("taxes", "colour"), is no typo and is left alone, so fuzzy hits never mix with exact ones.
    The result message then carries what was searched instead, for search-typos.js to show.
+
+   Then, for every query (question() below, issue 25 items 10 and 11): stop words are dropped
+   and close forms added, the pages matching more of the query's words come first, and each
+   page's result becomes one card, "Page › Section" over the page's description.
 
    Nearest, in this order:
    1. within one edit (a letter missing, added, wrong, or two letters swapped) for words of
@@ -28,7 +32,11 @@
      once per message, answering QUERY (type 2) with exactly one RESULT (type 3), in order;
    - it exposes lunr as self.lunr and builds its index with lunr (lunr.Builder#build);
    - it sets lunr.tokenizer.separator to the site's separator, lowercases indexed words and
-     indexes them without stemming (plugins.search.pipeline: no "stemmer").
+     indexes them without stemming (plugins.search.pipeline: no "stemmer");
+   - it appends "*" to every query word but those ending in a boost ("tax^1"), and answers
+     with items, one list of documents per page, best first, each with the query words it
+     matched (terms); it renders a page's list holding only the page (no "#" in its location)
+     as one card with its title and text (templates/search/index.tsx).
    When a patch point no longer holds, search works as Material's alone does (no correction)
    and the READY message says typoTolerance: false. */
 (function () {
@@ -53,9 +61,11 @@
   scope.postMessage = function (message) {
     if (message && message.type === READY) message.typoTolerance = !!index;
     if (message && message.type === RESULT && message.data) {
-      var typos = pending.shift() || null;
-      try { if (typos) complete(typos, message.data.items); } catch (err) { console.warn(err); }
-      message.data.typos = typos;
+      var asked = pending.shift() || {}, items = message.data.items || [];
+      try { if (asked.plan) rerank(items, asked.plan); } catch (err) { console.warn(err); }
+      try { if (asked.typos) complete(asked.typos, items); } catch (err) { console.warn(err); }
+      try { if (index) cards(items, asked.plan); } catch (err) { console.warn(err); }
+      message.data.typos = asked.typos || null;
     }
     return post.apply(scope, arguments);
   };
@@ -88,10 +98,13 @@
 
   function deliver(message) {
     if (message && message.type === QUERY) {
-      var typos = null;
-      try { typos = index && correct(String(message.data)); } catch (err) { console.warn(err); }
-      pending.push(typos);
-      if (typos) message = { type: QUERY, data: typos.searched };
+      var typos = null, plan = null, query = String(message.data);
+      try { typos = index && correct(query); } catch (err) { console.warn(err); }
+      if (typos) query = typos.searched;
+      try { plan = index && question(query); } catch (err) { console.warn(err); }
+      pending.push({ typos: typos, plan: plan });
+      if (plan) query = plan.query;
+      if (query !== message.data) message = { type: QUERY, data: query };
     }
     material.forEach(function (listener) { listener({ data: message }); });
   }
@@ -127,7 +140,7 @@
   function replacement(typed, typing) {
     var word = typed.toLowerCase();
     if (word.length < 4 || !/^\p{L}+$/u.test(word)) return null;
-    if (!scope.lunr.stopWordFilter(word) || known(word)) return null;
+    if (!scope.lunr.stopWordFilter(word) || known(word) || forms(word).length) return null;
     var found = nearest(word) || soundsLike(word) || split(word, typing);
     if (found === null) return null;
     if (typed.length > 1 && typed === typed.toUpperCase()) return found.toUpperCase();
@@ -294,7 +307,198 @@
   }
 
   function words() {
-    if (!cache) cache = { words: Object.keys(index.invertedIndex).sort(), sounds: new Map() };
+    if (!cache) cache = { words: Object.keys(index.invertedIndex).sort(), sounds: new Map(), roots: null, rootOf: new Map() };
     return cache.words;
+  }
+
+  /* ------------------------------------------------------------------------------------- */
+  /* Questions in a reader's own words (issue 25, item 10): "how do I make a generative model
+     fair" is about "generative", "model" and "fair".
+
+     question() rewrites the query (after any typo correction) before Material sees it:
+     - stop words (lunr's list: "how", "do", "i", "a" …) are dropped, unless every word is one.
+       Material searches each word as a prefix, so "a" matched every word starting with "a",
+       swamped the ranking and was underlined in every result;
+     - each word also searches its close forms that the index holds, as whole words ("taxes":
+       also "tax"; "ethically": also "ethics", "ethical"; "colour": also "color"), written
+       "tax^1", which Material passes to lunr as it is (no trailing wildcard). The index is not
+       stemmed (mkdocs.yml's pipeline), so the forms come from the index's own words: those
+       with the same root() as the word.
+     rerank() then puts the pages that match more of the query's words (or their close forms)
+     first, keeping Material's order among pages that match as many. */
+  function question(query) {
+    if (query.split(/\s+/).some(function (part) { return /^[+-]|[*~^:"]/.test(part); })) return null;
+    var separator = scope.lunr.tokenizer.separator;
+    var all = query.toLowerCase().split(/\s+/).reduce(function (list, part) {
+      return list.concat(part.split(separator));
+    }, []).filter(function (word) { return word; });
+    var typing = !/\s$/.test(query) ? all[all.length - 1] : null;
+    var kept = all.filter(function (word) { return scope.lunr.stopWordFilter(word); });
+    if (!kept.length) return null;
+    var plan = { words: [] }, terms = [];
+    kept.forEach(function (word, i) {
+      if (plan.words.some(function (w) { return w.word === word; })) return;
+      /* A finished word of one or two letters that the index holds is searched as that word:
+         as a prefix, "up" in "look up" matched every "update" and "upon". */
+      var at = node(word), last = i === kept.length - 1 && word === typing;
+      var whole = word.length <= 2 && at && at.final && !last;
+      var extra = forms(word).filter(function (form) { return whole || form.lastIndexOf(word, 0) !== 0; });
+      plan.words.push({ word: word, clauses: [word].concat(extra), whole: whole, typing: last });
+      terms.push(whole ? word + "^1" : word);
+      extra.forEach(function (form) { terms.push(form + "^1"); });   /* a whole word: no "*" */
+    });
+    plan.query = terms.join(" ");
+    return plan;
+  }
+
+  /* The index's words with word's root (word itself and those it starts with aside: Material's
+     prefix search finds those already), letters only. */
+  function forms(word) {
+    if (word.length < 3 || !/^\p{L}+$/u.test(word)) return [];
+    if (!cache || !cache.roots) {
+      var roots = new Map();
+      words().forEach(function (w) {
+        if (!/^\p{L}{3,}$/u.test(w)) return;
+        var r = root(w), list = roots.get(r);
+        if (list) list.push(w); else roots.set(r, [w]);
+      });
+      cache.roots = roots;
+    }
+    return (cache.roots.get(root(word)) || []).filter(function (w) { return w !== word; });
+  }
+
+  /* A word's root, for telling close forms apart from other words: British spellings as
+     American ones ("colour" → "color", "organise" → "organize", "modelling" → "modeling"),
+     then one inflection or a few derivations off ("taxes" → "tax", "ethically" → "ethic",
+     "learning" → "learn", "fairness" → "fair"), a final "e" off ("generated", "generate" →
+     "generat"). Only ever compared with another word's root, never searched, so a root need
+     not be a word; what matters is that two different words rarely share one, which is why
+     this is not Porter's stemmer ("generative" and "general" share its stem "gener"). */
+  function root(word) {
+    var known = cache && cache.rootOf.get(word);
+    if (known !== undefined) return known;
+    var w = rootOf(word);
+    if (cache) cache.rootOf.set(word, w);
+    return w;
+  }
+
+  function rootOf(word) {
+    var w = word
+      .replace(/(?<=\p{L}{2})our(s|ed|ing|ful|ite|ites|able)?$/u, "or$1")
+      .replace(/(?<=\p{L}{3})is(e|es|ed|ing|ation|ations|er|ers)$/u, "iz$1")
+      .replace(/ys(e|es|ed|ing)$/, "yz$1")
+      .replace(/(?<=\p{L}{2})ell(ing|ed|er|ers)$/u, "el$1");
+    var rules = [
+      [/ically$/, "ic"], [/ical$/, "ic"], [/ics$/, "ic"],
+      [/ies$/, "y"], [/ied$/, "y"],
+      [/([sxz]|[cs]h)es$/, "$1"],
+      [/ness$/, ""],
+      [/ing$/, "", true], [/(?<!e)ed$/, "", true],
+      [/(?<=\p{L}{3}[^p])ly$/u, ""],
+      [/(?<![siu]|[^e]a)s$/, ""]
+    ];
+    for (var i = 0; i < rules.length; i++) {
+      if (!rules[i][0].test(w)) continue;
+      var cut = w.replace(rules[i][0], rules[i][1]);
+      if (cut.length < 3) break;
+      w = rules[i][2] ? cut.replace(/([^aeioulsz])\1$/, "$1") : cut;   /* "running" → "run" */
+      break;
+    }
+    return w.length > 3 && /e$/.test(w) ? w.slice(0, -1) : w;
+  }
+
+  /* Pages matching more of the query's words first; Material's order among equals. A page
+     matches as many words as its best part does, a part (the page's top or one section) being
+     read with the page's top, where a talk's title, speakers and summary are: counting every
+     section of a page at once would put the pages that list everything (the Glossary, the
+     home page's list of talks) first for any long question. */
+  function rerank(items, plan) {
+    function has(doc, word) {
+      return !!doc && !!doc.terms && word.clauses.some(function (term) { return doc.terms[term] === true; });
+    }
+    var counted = items.map(function (group, position) {
+      var top = group.filter(function (doc) { return doc.location.indexOf("#") < 0; })[0];
+      var matched = Math.max.apply(null, group.map(function (doc) {
+        return plan.words.filter(function (word) { return has(doc, word) || has(top, word); }).length;
+      }));
+      return { group: group, matched: matched, position: position };
+    });
+    counted.sort(function (a, b) { return b.matched - a.matched || a.position - b.position; });
+    counted.forEach(function (c, i) { items[i] = c.group; });
+  }
+
+  /* ------------------------------------------------------------------------------------- */
+  /* Result cards that read (issue 25, item 11): one card per page, "Page › Section" (the
+     section that matched best) over one line, the page's description (every talk and
+     section has one, so every talk's card starts the same way), or, for a page without one,
+     the first sentence of the best match. Material renders a page's result as a card with
+     teaser when it is the page alone, so each group becomes that page alone; the card's
+     link is the page's, and search-typos.js adds the section's anchor (`anchor`) to it.
+     Only the words the query searched are marked: each word and its close forms, and the
+     words starting with the word still being typed (Material searches it as a prefix). */
+  function cards(items, plan) {
+    var marks = plan ? plan.words.reduce(function (list, word) {
+      return list.concat(word.clauses.map(function (term, i) {
+        return { term: term, root: root(term), prefix: i === 0 && word.typing };
+      }));
+    }, []) : [];
+    items.forEach(function (group) {
+      if (!group.length) return;
+      var best = group[0];
+      var page = group.filter(function (doc) { return doc.location.indexOf("#") < 0; })[0] || best.parent || best;
+      var source = best.parent || best;
+      var terms = {};
+      group.forEach(function (doc) {
+        for (var term in doc.terms || {}) if (doc.terms[term]) terms[term] = true;
+      });
+      var title = plain(source.title) + (best !== page && best.parent ? " › " + plain(best.title) : "");
+      var text = source.description || sentence(best.text, marks);
+      var hash = best.location.indexOf("#");
+      group.length = 0;
+      group.push({
+        location: page.location,
+        anchor: hash < 0 ? "" : best.location.slice(hash),
+        title: mark(title, marks),
+        text: "<p>" + mark(text, marks) + "</p>",
+        score: best.score,
+        terms: terms
+      });
+    });
+  }
+
+  /* Text without markup: Material's own highlighting (<mark>) and the page's HTML. */
+  function plain(html) {
+    return String(html || "").replace(/<\/(p|li|h\d|td|th|dt|dd)>/g, " · ").replace(/<br\s*\/?>/g, " ").replace(/<[^>]*>/g, "")
+      .replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, "\"").replace(/&#39;/g, "'").replace(/&amp;/g, "&")
+      .replace(/\s+/g, " ").replace(/^[\s·]+|[\s·]+$/g, "").replace(/ · (?=·)/g, "");
+  }
+
+  /* The first sentence of html that holds a searched word (else its first), at most about
+     200 letters. */
+  function sentence(html, marks) {
+    var text = plain(html);
+    /* a sentence ends at ".", "!" or "?" before a space ("2.0" goes on), or at a block's end */
+    var sentences = text.match(/(?:[^.!?·]|[.!?](?!\s|$))+(?:[.!?]+(?=\s|$)|·|$)/g) || [text];
+    var found = sentences.filter(function (s) { return mark(s, marks) !== escape(s); })[0] || sentences[0] || "";
+    found = found.replace(/\s*·$/, "").trim();
+    if (found.length <= 200) return found;
+    return found.slice(0, 200).replace(/\s+\S*$/, "") + " …";
+  }
+
+  function escape(text) {
+    return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  }
+
+  /* text, escaped, with each word the query searched in <mark>. */
+  function mark(text, marks) {
+    var separator = new RegExp("(" + scope.lunr.tokenizer.separator.source + ")");
+    return text.split(separator).map(function (piece, i) {
+      if (i % 2 || !piece) return escape(piece || "");
+      var lower = piece.toLowerCase();
+      var hit = marks.some(function (m) {
+        return lower === m.term || (m.prefix ? lower.lastIndexOf(m.term, 0) === 0 : root(lower) === m.root);
+      });
+      return hit ? "<mark>" + escape(piece) + "</mark>" : escape(piece);
+    }).join("");
   }
 })();

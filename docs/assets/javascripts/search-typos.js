@@ -25,10 +25,33 @@
     var worker = new Native(String(url).replace(MATERIAL_WORKER, "$1search-typos-worker.js"), options);
     worker.postMessage({ type: "summit:material-worker", url: new URL(url, document.baseURI).href });
     worker.addEventListener("message", function (event) {
-      if (event.data && event.data.type === 3) show(event.data.data.typos);
+      if (event.data && event.data.type === 3) {
+        show(event.data.data.typos);
+        anchors = (event.data.data.items || []).map(function (group) { return (group[0] && group[0].anchor) || ""; });
+      }
     });
+    follow();
     return worker;
   };
+
+  /* Each result is one card per page (search-typos-worker.js), which Material links to the
+     page; the card names the section that matched best, so its link goes there: the
+     section's anchor, in the order of the results, is added to each card's link as Material
+     renders it (ten at once, then more on scrolling). Runs before Material's own handler of
+     the same message, which empties the list and renders the new results. */
+  var anchors = [];
+  function follow() {
+    var list = document.querySelector(".md-search-result__list");
+    if (!list || list.summitFollowed) return;
+    list.summitFollowed = true;
+    new MutationObserver(function () {
+      Array.prototype.forEach.call(list.children, function (item, i) {
+        var link = item.querySelector("a.md-search-result__link");
+        if (!link || !anchors[i] || link.hash) return;
+        link.hash = anchors[i];
+      });
+    }).observe(list, { childList: true });
+  }
 
   var note = null;
 
