@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from summit.sources.bibliography import Bibliography, plain
-from summit.sources.citations import BLOCK, FENCE, HTML_COMMENT, INLINE_CODE, closest
+from summit.sources.citations import BLOCK, FENCE, HTML_COMMENT, INLINE_CODE, blank, closest
 from summit.errors import SourceError
 
 # Rule 1 of the spec: digits not attached to a name (ResNet-50, GPT-3, A2C, 3D, F1), with a
@@ -76,16 +76,9 @@ def _spaced(text: str) -> str:
     return " ".join(text.split())
 
 
-def _blank(pattern: re.Pattern, text: str) -> str:
-    return pattern.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
-
-
 def prose(body: str) -> str:
     """The page body with what is not prose blanked out (same length, same lines)."""
-    text = body
-    for pattern in [HTML_COMMENT, FENCE, INLINE_CODE, BLOCK, *NOT_PROSE]:
-        text = _blank(pattern, text)
-    return text
+    return blank(body, HTML_COMMENT, FENCE, INLINE_CODE, BLOCK, *NOT_PROSE)
 
 
 def figures_in(body: str) -> list[tuple[int, int, int, str]]:
