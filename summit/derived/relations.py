@@ -8,6 +8,7 @@ these relations, and its text table lists them.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from itertools import combinations
 from typing import NamedTuple
 
 from summit.corpus import Corpus
@@ -62,27 +63,6 @@ def _authorships(
     return found
 
 
-def _candidates(
-    talks: Sequence[str],
-    topics: Mapping[str, Sequence[str]],
-    cited: Mapping[str, Sequence[str]],
-    authored: Mapping[str, Mapping[str, Sequence[str]]],
-) -> list[tuple[str, str]]:
-    """The pairs that share at least a tag, a work or a person, found through indexes (tag ->
-    talks, work -> talks citing or authoring it, person -> talks), so the cost follows what
-    talks share rather than the square of their number."""
-    groups: dict[tuple[str, str], list[str]] = {}
-    for talk in talks:
-        facts = [("tag", t) for t in topics[talk]] + [("work", k) for k in cited[talk]]
-        facts += [("person", name) for name in authored[talk]]
-        facts += [("work", k) for works in authored[talk].values() for k in works]
-        for fact in dict.fromkeys(facts):
-            groups.setdefault(fact, []).append(talk)
-    position = {talk: i for i, talk in enumerate(talks)}
-    pairs = {(a, b) for members in groups.values() for a in members for b in members if position[a] < position[b]}
-    return sorted(pairs, key=lambda pair: (position[pair[0]], position[pair[1]]))
-
-
 def relate(
     talks: Sequence[str],
     topics: Mapping[str, Sequence[str]],
@@ -95,7 +75,7 @@ def relate(
     (the talk's own entry excluded); authored: id -> speaker name -> keys of works by them.
     """
     relations = []
-    for a, b in _candidates(talks, topics, cited, authored):
+    for a, b in combinations(talks, 2):
         shared_topics = _in_order(set(topics[a]) & set(topics[b]), topics[a])
         shared_works = set(cited[a]) & set(cited[b])
         shared_speakers = _in_order(set(authored[a]) & set(authored[b]), list(authored[a]))
