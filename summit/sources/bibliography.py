@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from collections.abc import Mapping
 from pathlib import Path
 from typing import NamedTuple
 
@@ -48,28 +49,23 @@ class Bibliography:
     data: BibliographyData  # pybtex's entries: what mkdocs-bibtex and the reference style take
     lines: dict[str, int]  # key -> line of its "@type{key," in the file
     sources: dict[str, str]  # key -> the entry exactly as written in the file
-    # key -> field name (lower case) -> value, and key -> role -> names: the entries' contents
-    # as plain dicts, for the notes' own lookups (pybtex's case-insensitive dicts answer each
-    # lookup through Python methods, and the notes look fields up thousands of times a build)
-    field_values: dict[str, dict[str, str]]
-    persons: dict[str, dict[str, list[Person]]]
     # folded surname -> keys of works with an author of that surname (talk entries excluded):
     # finding a speaker's works is then one lookup, not a scan of every entry.
     by_surname: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def keys(self) -> list[str]:
-        return list(self.field_values)
+        return list(self.data.entries)
 
     def __contains__(self, key: str) -> bool:
-        return key in self.field_values
+        return key in self.keys  # as written: pybtex's own lookup ignores case
 
     def entry(self, key: str) -> Entry:
         return self.data.entries[key]
 
-    def fields(self, key: str) -> dict[str, str]:
-        """The entry's fields, names in lower case (persons are in authors() and persons)."""
-        return self.field_values[key]
+    def fields(self, key: str) -> Mapping[str, str]:
+        """The entry's fields, their names in any case (persons are in authors())."""
+        return self.data.entries[key].fields
 
     def entry_type(self, key: str) -> str:
         return self.data.entries[key].type
@@ -82,7 +78,7 @@ class Bibliography:
 
     def links(self, key: str) -> dict[str, str]:
         """Every way to reach a work, as resolvable https URLs (arXiv, DOI, then its own URL)."""
-        fields = self.field_values[key]
+        fields = self.fields(key)
         out = {}
         if "eprint" in fields:
             out["arxiv"] = ARXIV_ABS + fields["eprint"]
@@ -97,7 +93,7 @@ class Bibliography:
         return links.get("url") or links.get("arxiv") or links["doi"]
 
     def authors(self, key: str) -> list[Person]:
-        return self.persons[key].get("author", [])
+        return self.data.entries[key].persons.get("author", [])
 
 
 @lru_cache(maxsize=None)  # keyed by its only input; values repeat across pages
@@ -203,17 +199,14 @@ def load(path: Path) -> Bibliography:
             raise SourceError(
                 f"{name}:{line}: BibTeX key '{key}' may only use [a-z0-9_-] (mkdocs-bibtex cuts keys at ':' and '.')"
             )
-    fields = {key: {f.lower(): value for f, value in entry.fields.items()} for key, entry in data.entries.items()}
-    persons = {key: {role.lower(): list(names) for role, names in entry.persons.items()}
-               for key, entry in data.entries.items()}
     by_surname: dict[str, list[str]] = defaultdict(list)
-    for key, roles in persons.items():
+    for key, entry in data.entries.items():
         if not key.startswith(TALK_PREFIX):
-            for person in roles.get("author", []):
+            for person in entry.persons.get("author", []):
                 if key not in by_surname[surname(person)]:
                     by_surname[surname(person)].append(key)
     sources = {entry.key: entry.source for entry in located}
-    bib = Bibliography(path, data, lines, sources, fields, persons, dict(by_surname))
+    bib = Bibliography(path, data, lines, sources, dict(by_surname))
     for key in bib.keys:
         check_entry(bib, key)
     return bib
