@@ -119,14 +119,12 @@ def scan(text: str) -> list[Located]:
     """Each entry of a BibTeX text in file order, with its line and its text as written (up to
     its closing brace: blank and % lines before the next entry are not its text)."""
     starts = list(ENTRY_START.finditer(text))
-    found, line, counted_to = [], 1, 0
+    found = []
     for start, after in zip(starts, starts[1:] + [None]):
-        line += text.count("\n", counted_to, start.start())
-        counted_to = start.start()
         if start.group(1).lower() in NOT_ENTRIES:
             continue
-        chunk = text[start.start():after.start() if after else len(text)]
-        chunk = COMMENT_LINES_AT_END.sub("", chunk)
+        chunk = COMMENT_LINES_AT_END.sub("", text[start.start():after.start() if after else len(text)])
+        line = text.count("\n", 0, start.start()) + 1
         found.append(Located(start.group(2), line, chunk[:max(chunk.rfind("}"), chunk.rfind(")")) + 1]))
     return found
 
