@@ -63,9 +63,8 @@ def csl_item(corpus: Corpus, key: str) -> dict:
             item[csl_field] = plain(fields[bib_field])
     if "pages" in fields:
         item["page"] = re.sub(r"-+", "-", fields["pages"])
-    links = corpus.bib.links(key)
-    if links:
-        item["URL"] = links.get("url") or links.get("arxiv") or links.get("doi")
+    if corpus.bib.links(key):  # a talk's entry has none: its page is on this site
+        item["URL"] = corpus.bib.primary_link(key)
     if "eprint" in fields:
         item["number" if item["type"] == "article" else "archive_location"] = f"arXiv:{fields['eprint']}"
     return item
