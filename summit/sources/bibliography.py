@@ -67,9 +67,6 @@ class Bibliography:
         """The entry's fields, their names in any case (persons are in authors())."""
         return self.data.entries[key].fields
 
-    def entry_type(self, key: str) -> str:
-        return self.data.entries[key].type
-
     def source(self, key: str) -> str:
         return self.sources[key]
 
@@ -161,13 +158,11 @@ def problem(error: PybtexError, text: str, name: str, located: list[Located]) ->
         where = f" in entry '{key}'" if key else ""
         if isinstance(error, PrematureEOF):  # the file ended inside the entry: something never closed
             return f"{name}:{line_of(key) if key else error.lineno}: malformed BibTeX: unclosed brace{where}"
-        if isinstance(error, TokenRequired) and message == "'}' expected" and key:
-            # what follows a field's value is neither a comma nor the entry's end
-            message = (f"expected ',' or '}}' (a comma missing, or a brace left open) in entry '{key}', "
-                       f"which starts at line {line_of(key)}")
-            return f"{name}:{error.lineno}: malformed BibTeX: {message}"
         if isinstance(error, TokenRequired):
             message = "expected " + message.removesuffix(" expected")
+            if message == "expected '}'" and key:  # after a field's value: neither a comma nor the entry's end
+                message = "expected ',' or '}' (a comma missing, or a brace left open)"
+                where += f", which starts at line {line_of(key)}"
         elif error.error_type != "syntax error":  # "undefined string": a macro pybtex does not know
             message = f"{error.error_type} '{message}' (write the value in braces)"
         return f"{name}:{error.lineno}: malformed BibTeX: {message}{where}"
