@@ -35,12 +35,8 @@ class Relation(NamedTuple):
     @property
     def weight(self) -> int:
         """How many things the two talks share: each tag, work and person counts once."""
-        return (
-            len(self.topics)
-            + len(self.works)
-            + len(self.speakers)
-            + sum(len(authorship.works) for authorship in self.authorships)
-        )
+        return (len(self.topics) + len(self.works) + len(self.speakers)
+                + sum(len(authorship.works) for authorship in self.authorships))
 
 
 def _in_order(items: set[str], order: Sequence[str]) -> tuple[str, ...]:
@@ -48,27 +44,15 @@ def _in_order(items: set[str], order: Sequence[str]) -> tuple[str, ...]:
     return tuple(item for item in dict.fromkeys(order) if item in items)
 
 
-def _authorships(
-    citing: str,
-    cited: Sequence[str],
-    authored: Mapping[str, Sequence[str]],
-    already_shared: set[str],
-) -> list[Authorship]:
-    found = []
-    for speaker, works in authored.items():
-        # A work both talks cite is already counted as shared; count it once.
-        by_speaker = set(works) & set(cited) - already_shared
-        if by_speaker:
-            found.append(Authorship(citing, speaker, _in_order(by_speaker, cited)))
-    return found
+def _authorships(citing: str, cited: Sequence[str], authored: Mapping[str, Sequence[str]],
+                 already_shared: set[str]) -> list[Authorship]:
+    # A work both talks cite is already counted as shared; count it once.
+    by_speaker = [(speaker, set(works) & set(cited) - already_shared) for speaker, works in authored.items()]
+    return [Authorship(citing, speaker, _in_order(keys, cited)) for speaker, keys in by_speaker if keys]
 
 
-def relate(
-    talks: Sequence[str],
-    topics: Mapping[str, Sequence[str]],
-    cited: Mapping[str, Sequence[str]],
-    authored: Mapping[str, Mapping[str, Sequence[str]]],
-) -> list[Relation]:
+def relate(talks: Sequence[str], topics: Mapping[str, Sequence[str]], cited: Mapping[str, Sequence[str]],
+           authored: Mapping[str, Mapping[str, Sequence[str]]]) -> list[Relation]:
     """Every pair of talks that shares something, in talk order (a's position, then b's).
 
     talks: the talk ids in reading order; topics: id -> tags; cited: id -> cited work keys
@@ -81,9 +65,7 @@ def relate(
         shared_speakers = _in_order(set(authored[a]) & set(authored[b]), list(authored[a]))
         authorships = _authorships(a, cited[a], authored[b], shared_works)
         authorships += _authorships(b, cited[b], authored[a], shared_works)
-        relation = Relation(
-            a, b, shared_topics, _in_order(shared_works, cited[a]), shared_speakers, tuple(authorships)
-        )
+        relation = Relation(a, b, shared_topics, _in_order(shared_works, cited[a]), shared_speakers, tuple(authorships))
         if relation.weight:
             relations.append(relation)
     return relations
