@@ -76,6 +76,10 @@ class Section:
     description: str
     talks: list[Talk] = field(default_factory=list)
 
+    @property
+    def folder(self) -> str:
+        return str(Path(self.src_uri).parent)
+
 
 def load_vocabulary(path: Path) -> dict[str, str]:
     """tags.yml: each allowed tag and its one-line description."""
@@ -147,7 +151,7 @@ def is_talk(src_uri: str) -> bool:
 
 def assemble(sections: list[Section], talks: list[Talk]) -> list[Section]:
     """Put each talk in its folder's section, check numbers, order both as at the summit."""
-    by_folder = {str(Path(s.src_uri).parent): s for s in sections}
+    by_folder = {s.folder: s for s in sections}
     seen: dict[str, str] = {}
     for talk in talks:
         where = f"docs/{talk.src_uri}"
