@@ -31,7 +31,7 @@ TALK_PREFIX = "talk-"
 ARXIV_ABS = "https://arxiv.org/abs/"
 DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 # What marks a field as LaTeX: a command, a brace, a tie, math, TeX's quotes or dashes. Fields
-# without any (most) are their own text, and are not handed to latexcodec at all (3.5 s of CPU at k=10).
+# without any (most) are their own text, and are not handed to latexcodec at all (1.2 s of a k=10 build).
 LATEX = re.compile(r"[\\{}~$]|``|''|--")
 # Where an entry (or @comment, @string, @preamble) starts, as pybtex's parser finds it: an "@"
 # anywhere, the type, a brace or parenthesis, then the key.
@@ -93,7 +93,7 @@ class Bibliography:
         return self.data.entries[key].persons.get("author", [])
 
 
-@lru_cache(maxsize=None)  # values repeat across pages: 2 s of a k=10 build's 9.6 s of CPU
+@lru_cache(maxsize=None)  # values repeat across pages: 2 s of CPU of a k=10 build (about 10 s)
 def plain(value: str) -> str:
     """BibTeX field text as a reader would write it: LaTeX decoded once, by latexcodec, and the
     braces (which only protect case in BibTeX) removed; a field without LaTeX is returned as is."""
