@@ -47,8 +47,7 @@ DUPLICATE_FIELD = re.compile(r"^entry with key (\S+) has a duplicate (\S+) field
 class Bibliography:
     path: Path
     data: BibliographyData  # pybtex's entries: what mkdocs-bibtex and the reference style take
-    lines: dict[str, int]  # key -> line of its "@type{key," in the file
-    sources: dict[str, str]  # key -> the entry exactly as written in the file
+    located: dict[str, Located]  # key -> the line of its "@type{key," and the entry as written
     # folded surname -> keys of works with an author of that surname (talk entries excluded):
     # finding a speaker's works is then one lookup, not a scan of every entry.
     by_surname: dict[str, list[str]] = field(default_factory=dict)
@@ -68,10 +67,10 @@ class Bibliography:
         return self.data.entries[key].fields
 
     def source(self, key: str) -> str:
-        return self.sources[key]
+        return self.located[key].source
 
     def where(self, key: str) -> str:
-        return f"{self.path.name}:{self.lines.get(key, 1)}"
+        return f"{self.path.name}:{self.located[key].line}"
 
     def links(self, key: str) -> dict[str, str]:
         """Every way to reach a work, as resolvable https URLs (arXiv, DOI, then its own URL)."""
@@ -186,20 +185,17 @@ def load(path: Path) -> Bibliography:
         raise SourceError(f"{name}: cannot read the bibliography ({error.strerror})") from None
 
     data, located = parse(text, name)
-    lines = {entry.key: entry.line for entry in located}
-    for key, line in lines.items():
-        if not KEY_CHARS.match(key):
-            raise SourceError(
-                f"{name}:{line}: BibTeX key '{key}' may only use [a-z0-9_-] (mkdocs-bibtex cuts keys at ':' and '.')"
-            )
+    for entry in located:
+        if not KEY_CHARS.match(entry.key):
+            raise SourceError(f"{name}:{entry.line}: BibTeX key '{entry.key}' may only use [a-z0-9_-] "
+                              "(mkdocs-bibtex cuts keys at ':' and '.')")
     by_surname: dict[str, list[str]] = defaultdict(list)
     for key, entry in data.entries.items():
         if not key.startswith(TALK_PREFIX):
             for person in entry.persons.get("author", []):
                 if key not in by_surname[surname(person)]:
                     by_surname[surname(person)].append(key)
-    sources = {entry.key: entry.source for entry in located}
-    bib = Bibliography(path, data, lines, sources, dict(by_surname))
+    bib = Bibliography(path, data, {entry.key: entry for entry in located}, dict(by_surname))
     for key in bib.keys:
         check_entry(bib, key)
     return bib
