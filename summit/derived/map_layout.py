@@ -55,7 +55,7 @@ class Point(NamedTuple):
 
 
 class Trace(NamedTuple):
-    """An arc drawn in the highlight colour when one of its talks is hovered or focused."""
+    """A relation's arc, drawn in the highlight colour when one of its talks is hovered or focused."""
 
     d: str
     width: str
@@ -134,22 +134,12 @@ def short_title(title: str, limit: int = SHORT_TITLE) -> str:
     return textwrap.shorten(head, width=limit, placeholder="…")
 
 
-def _key(number: str) -> str:
-    return number.replace(".", "-")
-
-
 def _arc(top: int, bottom: int) -> str:
     """Half an ellipse left of the column, from one dot to another below it."""
     ry = (bottom - top) / 2
     rx = min(ry * ARC_BULGE, ARC_START - LEFT_MARGIN)
     x = number_text(ARC_START)
-    return (
-        f"M{x} {top}A{number_text(rx)} {number_text(ry)} 0 0 0 {x} {bottom}"
-    )
-
-
-def _stroke(weight: int) -> str:
-    return number_text(1 + 0.75 * weight)
+    return f"M{x} {top}A{number_text(rx)} {number_text(ry)} 0 0 0 {x} {bottom}"
 
 
 def _rows(talks: Sequence[MapTalk]) -> tuple[list[SectionHead], dict[str, int], int]:
@@ -167,31 +157,23 @@ def _rows(talks: Sequence[MapTalk]) -> tuple[list[SectionHead], dict[str, int], 
     return heads, ys, y + BOTTOM
 
 
-def _caption(lines: Sequence[str]) -> tuple[str, ...]:
-    wrapped: list[str] = []
-    for line in lines:
-        wrapped += textwrap.wrap(line, CAPTION_CHARS)
-    return tuple(wrapped)
-
-
 def layout(talks: Sequence[MapTalk], relations: Sequence[Relation], work_titles: Mapping[str, str]) -> SummitMap:
     """Place the talks (given in reading order, sections contiguous) and draw the relations
     (given with ids that are talk numbers)."""
     heads, ys, height = _rows(talks)
     position = {talk.number: i for i, talk in enumerate(talks)}
-    arcs = {(r.a, r.b): (_arc(*sorted((ys[r.a], ys[r.b]))), _stroke(r.weight)) for r in relations}
-    neighbours: dict[str, list[str]] = {talk.number: [] for talk in talks}
-    for r in relations:
-        neighbours[r.a].append(r.b)
-        neighbours[r.b].append(r.a)
+    arcs: dict[tuple[str, str], Trace] = {}  # each relation's arc, keyed both ways round
+    for r in relations:  # as thick as the number of things the two talks share
+        arc = Trace(_arc(*sorted((ys[r.a], ys[r.b]))), number_text(1 + 0.75 * r.weight))
+        arcs[r.a, r.b] = arcs[r.b, r.a] = arc
 
     nodes = {}
     for talk in talks:
-        others = sorted(neighbours[talk.number], key=position.__getitem__)
+        others = sorted((b for a, b in arcs if a == talk.number), key=position.__getitem__)
         speakers = " and ".join(talk.speakers) if len(talk.speakers) < 3 else ", ".join(talk.speakers)
         nodes[talk.number] = Node(
             number=talk.number,
-            key=_key(talk.number),
+            key=talk.number.replace(".", "-"),  # the number as an id fragment
             title=talk.title,
             short_title=short_title(talk.title),
             speakers=speakers,
@@ -205,42 +187,34 @@ def layout(talks: Sequence[MapTalk], relations: Sequence[Relation], work_titles:
             speakers_y=ys[talk.number] + 13,
             degree=len(others),
             halo=tuple(Point(COLUMN_X, ys[o]) for o in others),
-            traces=tuple(
-                Trace(*arcs[(talk.number, o) if (talk.number, o) in arcs else (o, talk.number)])
-                for o in others
-            ),
+            traces=tuple(arcs[talk.number, o] for o in others),
         )
 
     edges = []
     for r in relations:
         a, b = nodes[r.a], nodes[r.b]
-        lines = (f"{a.number} and {b.number}: {weight_text(r)}",) + _caption(short_reasons(r))
+        lines = [f"{a.number} and {b.number}: {weight_text(r)}"]
+        lines += [part for line in short_reasons(r) for part in textwrap.wrap(line, CAPTION_CHARS)]
         caption_height = len(lines) * CAPTION_LINE + 2 * CAPTION_PADDING
         # Beside the arc's middle, but always inside the picture.
         caption_y = max(0, min((a.y + b.y) // 2 - caption_height // 2, height - caption_height))
-        d, width = arcs[(r.a, r.b)]
-        edges.append(
-            Edge(
-                key=f"relation-{a.key}-{b.key}",
-                a=a,
-                b=b,
-                weight=r.weight,
-                width=width,
-                d=d,
-                weight_text=weight_text(r),
-                reasons=full_reasons(r, work_titles),
-                caption=tuple(
-                    CaptionLine(line, caption_y + CAPTION_PADDING + 13 + i * CAPTION_LINE)
-                    for i, line in enumerate(lines)
-                ),
-                caption_y=caption_y,
-                caption_height=caption_height,
-                name=(
-                    f"{a.number} {a.short_title} and {b.number} {b.short_title}: {weight_text(r)}. "
-                    + ". ".join(short_reasons(r))
-                ),
-            )
-        )
+        d, width = arcs[r.a, r.b]
+        edges.append(Edge(
+            key=f"relation-{a.key}-{b.key}",
+            a=a,
+            b=b,
+            weight=r.weight,
+            width=width,
+            d=d,
+            weight_text=weight_text(r),
+            reasons=full_reasons(r, work_titles),
+            caption=tuple(CaptionLine(line, caption_y + CAPTION_PADDING + 13 + i * CAPTION_LINE)
+                          for i, line in enumerate(lines)),
+            caption_y=caption_y,
+            caption_height=caption_height,
+            name=(f"{a.number} {a.short_title} and {b.number} {b.short_title}: {weight_text(r)}. "
+                  + ". ".join(short_reasons(r))),
+        ))
     return SummitMap(
         width=WIDTH,
         height=height,

@@ -8,6 +8,7 @@ these relations, and its text table lists them.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from itertools import combinations
 from typing import NamedTuple
 
 from summit.corpus import Corpus
@@ -34,12 +35,8 @@ class Relation(NamedTuple):
     @property
     def weight(self) -> int:
         """How many things the two talks share: each tag, work and person counts once."""
-        return (
-            len(self.topics)
-            + len(self.works)
-            + len(self.speakers)
-            + sum(len(authorship.works) for authorship in self.authorships)
-        )
+        return (len(self.topics) + len(self.works) + len(self.speakers)
+                + sum(len(authorship.works) for authorship in self.authorships))
 
 
 def _in_order(items: set[str], order: Sequence[str]) -> tuple[str, ...]:
@@ -47,63 +44,28 @@ def _in_order(items: set[str], order: Sequence[str]) -> tuple[str, ...]:
     return tuple(item for item in dict.fromkeys(order) if item in items)
 
 
-def _authorships(
-    citing: str,
-    cited: Sequence[str],
-    authored: Mapping[str, Sequence[str]],
-    already_shared: set[str],
-) -> list[Authorship]:
-    found = []
-    for speaker, works in authored.items():
-        # A work both talks cite is already counted as shared; count it once.
-        by_speaker = set(works) & set(cited) - already_shared
-        if by_speaker:
-            found.append(Authorship(citing, speaker, _in_order(by_speaker, cited)))
-    return found
+def _authorships(citing: str, cited: Sequence[str], authored: Mapping[str, Sequence[str]],
+                 already_shared: set[str]) -> list[Authorship]:
+    # A work both talks cite is already counted as shared; count it once.
+    by_speaker = [(speaker, set(works) & set(cited) - already_shared) for speaker, works in authored.items()]
+    return [Authorship(citing, speaker, _in_order(keys, cited)) for speaker, keys in by_speaker if keys]
 
 
-def _candidates(
-    talks: Sequence[str],
-    topics: Mapping[str, Sequence[str]],
-    cited: Mapping[str, Sequence[str]],
-    authored: Mapping[str, Mapping[str, Sequence[str]]],
-) -> list[tuple[str, str]]:
-    """The pairs that share at least a tag, a work or a person, found through indexes (tag ->
-    talks, work -> talks citing or authoring it, person -> talks), so the cost follows what
-    talks share rather than the square of their number."""
-    groups: dict[tuple[str, str], list[str]] = {}
-    for talk in talks:
-        facts = [("tag", t) for t in topics[talk]] + [("work", k) for k in cited[talk]]
-        facts += [("person", name) for name in authored[talk]]
-        facts += [("work", k) for works in authored[talk].values() for k in works]
-        for fact in dict.fromkeys(facts):
-            groups.setdefault(fact, []).append(talk)
-    position = {talk: i for i, talk in enumerate(talks)}
-    pairs = {(a, b) for members in groups.values() for a in members for b in members if position[a] < position[b]}
-    return sorted(pairs, key=lambda pair: (position[pair[0]], position[pair[1]]))
-
-
-def relate(
-    talks: Sequence[str],
-    topics: Mapping[str, Sequence[str]],
-    cited: Mapping[str, Sequence[str]],
-    authored: Mapping[str, Mapping[str, Sequence[str]]],
-) -> list[Relation]:
+def relate(talks: Sequence[str], topics: Mapping[str, Sequence[str]], cited: Mapping[str, Sequence[str]],
+           authored: Mapping[str, Mapping[str, Sequence[str]]]) -> list[Relation]:
     """Every pair of talks that shares something, in talk order (a's position, then b's).
 
     talks: the talk ids in reading order; topics: id -> tags; cited: id -> cited work keys
     (the talk's own entry excluded); authored: id -> speaker name -> keys of works by them.
     """
     relations = []
-    for a, b in _candidates(talks, topics, cited, authored):
+    for a, b in combinations(talks, 2):
         shared_topics = _in_order(set(topics[a]) & set(topics[b]), topics[a])
         shared_works = set(cited[a]) & set(cited[b])
         shared_speakers = _in_order(set(authored[a]) & set(authored[b]), list(authored[a]))
         authorships = _authorships(a, cited[a], authored[b], shared_works)
         authorships += _authorships(b, cited[b], authored[a], shared_works)
-        relation = Relation(
-            a, b, shared_topics, _in_order(shared_works, cited[a]), shared_speakers, tuple(authorships)
-        )
+        relation = Relation(a, b, shared_topics, _in_order(shared_works, cited[a]), shared_speakers, tuple(authorships))
         if relation.weight:
             relations.append(relation)
     return relations

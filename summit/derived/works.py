@@ -22,7 +22,7 @@ def kinds(corpus: Corpus) -> dict[str, str]:
     codes = {t.links.get("code") for t in corpus.talks}
     out = {}
     for key in corpus.bib.keys:
-        fields, entry_type = corpus.bib.fields(key), corpus.bib.entry_type(key)
+        fields, entry_type = corpus.bib.fields(key), corpus.bib.entry(key).type
         if key.startswith("talk-"):
             out[key] = "talk"
         elif key in demos:

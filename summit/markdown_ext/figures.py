@@ -34,33 +34,14 @@ PLACEHOLDER = re.compile(f"{STX}[^{ETX}]*{ETX}")
 TARGET = "figure-source-{}"  # the hidden source's id, one per entry used on the page
 
 
-class _Segment:
-    """A run of text of the tree: an element's text or its tail."""
-
-    def __init__(self, element: etree.Element, attr: str, wrap: bool):
-        self.element, self.attr, self.wrap = element, attr, wrap
-
-    @property
-    def value(self) -> str:
-        return getattr(self.element, self.attr) or ""
-
-    @value.setter
-    def value(self, text: str) -> None:
-        setattr(self.element, self.attr, text)
-
-
-def _segments(element: etree.Element, wrap: bool) -> Iterator[_Segment]:
-    """The text of a block, in reading order, nested blocks left out (each is walked on its own)."""
-    yield _Segment(element, "text", wrap)
+def _segments(element: etree.Element, wrap: bool) -> Iterator[tuple[etree.Element, str, bool]]:
+    """The runs of text of a block, in reading order, each an (element, "text" or "tail", whether
+    to wrap its figures); nested blocks left out (each is walked on its own)."""
+    yield element, "text", wrap
     for child in element:
         if child.tag not in BLOCKS:
             yield from _segments(child, wrap and child.tag not in SKIPPED)
-        yield _Segment(child, "tail", wrap)
-
-
-def _pattern(text: str) -> re.Pattern:
-    """The entry's words as the tree holds them: any whitespace between them."""
-    return re.compile(r"\s+".join(re.escape(word) for word in text.split()))
+        yield child, "tail", wrap
 
 
 class _FigureSources(Treeprocessor):
@@ -72,18 +53,20 @@ class _FigureSources(Treeprocessor):
         sources = self.ext.current()
         if not sources:
             return
-        patterns = [(_pattern(text), index) for text, index in covering(sources)]
+        # each entry's words as the tree holds them: any whitespace between them
+        patterns = [(re.compile(r"\s+".join(map(re.escape, text.split()))), index)
+                    for text, index in covering(sources)]
         used: dict[int, str] = {}  # entry -> its target's id, in order of first use
         for block in [e for e in root.iter() if e.tag in BLOCKS]:
             segments = list(_segments(block, block.tag not in SKIPPED))
-            whole = "".join(s.value for s in segments)
+            texts = [getattr(element, attr) or "" for element, attr, _ in segments]
+            whole = "".join(texts)
             spans = [(m.start(), m.end(), index) for pattern, index in patterns for m in pattern.finditer(whole)]
             at = 0
-            for segment in segments:
-                text, start = segment.value, at
+            for (element, attr, wrap), text in zip(segments, texts):
+                if wrap and text:
+                    setattr(element, attr, self._wrap(text, at, spans, used))
                 at += len(text)
-                if segment.wrap and text:
-                    segment.value = self._wrap(text, start, spans, used)
         if used:
             items = [(target, sources[index]) for index, target in used.items()]
             etree.SubElement(root, "p").text = self.md.htmlStash.store(self.ext.render_sources(items))
@@ -94,16 +77,14 @@ class _FigureSources(Treeprocessor):
         out, last = [], 0
         stashed = [m.span() for m in PLACEHOLDER.finditer(text)]  # raw HTML's placeholders: not prose
         for match in NUMBER.finditer(text):
-            if any(s <= match.start() < e for s, e in stashed):
-                continue
             a, b = start + match.start(), start + match.end()
             index = next((i for s, e, i in spans if s <= a and b <= e), None)
-            if index is None:
+            if index is None or any(s <= match.start() < e for s, e in stashed):
                 continue
             target = used.setdefault(index, TARGET.format(len(used) + 1))
             out += [text[last:match.start()], self.md.htmlStash.store(self.ext.render_figure(match.group(), target))]
             last = match.end()
-        return "".join(out) + text[last:] if out else text
+        return "".join(out) + text[last:]
 
 
 class FigureSourcesExtension(Extension):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 
 from summit.corpus import Corpus
 from summit.event import SUMMIT
@@ -40,7 +41,7 @@ def talks_json(corpus: Corpus, url_of: dict[str, str]) -> str:
 
 def csl_item(corpus: Corpus, key: str) -> dict:
     fields = corpus.bib.fields(key)
-    item: dict = {"id": key, "type": _csl_type(key, corpus.bib.entry_type(key), fields), "title": plain(fields["title"])}
+    item: dict = {"id": key, "type": _csl_type(key, corpus.bib.entry(key).type, fields), "title": plain(fields["title"])}
     authors = [
         {"family": plain(" ".join(p.prelast_names + p.last_names)),
          "given": plain(" ".join(p.first_names + p.middle_names))}
@@ -63,15 +64,14 @@ def csl_item(corpus: Corpus, key: str) -> dict:
             item[csl_field] = plain(fields[bib_field])
     if "pages" in fields:
         item["page"] = re.sub(r"-+", "-", fields["pages"])
-    links = corpus.bib.links(key)
-    if links:
-        item["URL"] = links.get("url") or links.get("arxiv") or links.get("doi")
+    if corpus.bib.links(key):  # a talk's entry has none: its page is on this site
+        item["URL"] = corpus.bib.primary_link(key)
     if "eprint" in fields:
         item["number" if item["type"] == "article" else "archive_location"] = f"arXiv:{fields['eprint']}"
     return item
 
 
-def _csl_type(key: str, entry_type: str, fields: dict[str, str]) -> str:
+def _csl_type(key: str, entry_type: str, fields: Mapping[str, str]) -> str:
     if key.startswith("talk-"):
         return "speech"
     if entry_type in CSL_TYPES:

@@ -17,29 +17,6 @@ def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
     return stem + "/"
 
 
-def _folder(src_uri: str, use_directory_urls: bool) -> str:
-    """The folder of a page's URL, which its relative links start from ("." for the root)."""
-    here = page_url(src_uri, use_directory_urls)
-    return (here if here.endswith("/") else posixpath.dirname(here)) or "."
-
-
-def url_between(from_src: str, to_src: str, use_directory_urls: bool = True) -> str:
-    """The href from one page's URL to another's, for raw HTML that MkDocs does not rewrite."""
-    there = page_url(to_src, use_directory_urls)
-    target = _relative(there or ".", _folder(from_src, use_directory_urls))
-    return target + ("/" if there.endswith("/") and not target.endswith("/") else "")
-
-
-def file_url_between(from_src: str, to_path: str, use_directory_urls: bool = True) -> str:
-    """The href from one page's URL to a file of docs/ (a slide drawing), for raw HTML."""
-    return _relative(to_path, _folder(from_src, use_directory_urls))
-
-
-def _relative(path: str, start: str) -> str:
-    """A site-relative path as seen from the folder start (both relative to the site's root)."""
-    return posixpath.relpath("/" + path, "/" + start)
-
-
 class PageRef(NamedTuple):
     """The page a placeholder is resolved on."""
 
@@ -48,9 +25,14 @@ class PageRef(NamedTuple):
     use_directory_urls: bool = True
 
     def link(self, src_uri: str) -> str:
-        """A relative link from this page to another page or file of docs/."""
-        return url_between(self.src_uri, src_uri, self.use_directory_urls)
+        """A relative link from this page to another page of docs/, for raw HTML."""
+        there = page_url(src_uri, self.use_directory_urls)
+        target = self.file_link(there)
+        return target + ("/" if there.endswith("/") and not target.endswith("/") else "")
 
     def file_link(self, path: str) -> str:
-        """A relative link from this page to a file of docs/ (a slide drawing)."""
-        return file_url_between(self.src_uri, path, self.use_directory_urls)
+        """A relative link from this page to a file of docs/ (a slide drawing), for raw HTML:
+        from the folder of the page's URL, both taken from the site's root."""
+        here = page_url(self.src_uri, self.use_directory_urls)
+        folder = here if here.endswith("/") else posixpath.dirname(here)
+        return posixpath.relpath("/" + path, "/" + folder)

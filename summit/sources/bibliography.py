@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from collections.abc import Mapping
 from pathlib import Path
 from typing import NamedTuple
 
@@ -30,7 +31,7 @@ TALK_PREFIX = "talk-"
 ARXIV_ABS = "https://arxiv.org/abs/"
 DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 # What marks a field as LaTeX: a command, a brace, a tie, math, TeX's quotes or dashes. Fields
-# without any (most) are their own text, and are not handed to latexcodec at all.
+# without any (most) are their own text, and are not handed to latexcodec at all (1.2 s of a k=10 build).
 LATEX = re.compile(r"[\\{}~$]|``|''|--")
 # Where an entry (or @comment, @string, @preamble) starts, as pybtex's parser finds it: an "@"
 # anywhere, the type, a brace or parenthesis, then the key.
@@ -46,43 +47,34 @@ DUPLICATE_FIELD = re.compile(r"^entry with key (\S+) has a duplicate (\S+) field
 class Bibliography:
     path: Path
     data: BibliographyData  # pybtex's entries: what mkdocs-bibtex and the reference style take
-    lines: dict[str, int]  # key -> line of its "@type{key," in the file
-    sources: dict[str, str]  # key -> the entry exactly as written in the file
-    # key -> field name (lower case) -> value, and key -> role -> names: the entries' contents
-    # as plain dicts, for the notes' own lookups (pybtex's case-insensitive dicts answer each
-    # lookup through Python methods, and the notes look fields up thousands of times a build)
-    field_values: dict[str, dict[str, str]]
-    persons: dict[str, dict[str, list[Person]]]
+    located: dict[str, Located]  # key -> the line of its "@type{key," and the entry as written
     # folded surname -> keys of works with an author of that surname (talk entries excluded):
     # finding a speaker's works is then one lookup, not a scan of every entry.
     by_surname: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def keys(self) -> list[str]:
-        return list(self.field_values)
+        return list(self.data.entries)
 
     def __contains__(self, key: str) -> bool:
-        return key in self.field_values
+        return key in self.keys  # as written: pybtex's own lookup ignores case
 
     def entry(self, key: str) -> Entry:
         return self.data.entries[key]
 
-    def fields(self, key: str) -> dict[str, str]:
-        """The entry's fields, names in lower case (persons are in authors() and persons)."""
-        return self.field_values[key]
-
-    def entry_type(self, key: str) -> str:
-        return self.data.entries[key].type
+    def fields(self, key: str) -> Mapping[str, str]:
+        """The entry's fields, their names in any case (persons are in authors())."""
+        return self.data.entries[key].fields
 
     def source(self, key: str) -> str:
-        return self.sources[key]
+        return self.located[key].source
 
     def where(self, key: str) -> str:
-        return f"{self.path.name}:{self.lines.get(key, 1)}"
+        return f"{self.path.name}:{self.located[key].line}"
 
     def links(self, key: str) -> dict[str, str]:
         """Every way to reach a work, as resolvable https URLs (arXiv, DOI, then its own URL)."""
-        fields = self.field_values[key]
+        fields = self.fields(key)
         out = {}
         if "eprint" in fields:
             out["arxiv"] = ARXIV_ABS + fields["eprint"]
@@ -97,10 +89,10 @@ class Bibliography:
         return links.get("url") or links.get("arxiv") or links["doi"]
 
     def authors(self, key: str) -> list[Person]:
-        return self.persons[key].get("author", [])
+        return self.data.entries[key].persons.get("author", [])
 
 
-@lru_cache(maxsize=None)  # keyed by its only input; values repeat across pages
+@lru_cache(maxsize=None)  # values repeat across pages: 2 s of CPU of a k=10 build (about 10 s)
 def plain(value: str) -> str:
     """BibTeX field text as a reader would write it: LaTeX decoded once, by latexcodec, and the
     braces (which only protect case in BibTeX) removed; a field without LaTeX is returned as is."""
@@ -123,14 +115,12 @@ def scan(text: str) -> list[Located]:
     """Each entry of a BibTeX text in file order, with its line and its text as written (up to
     its closing brace: blank and % lines before the next entry are not its text)."""
     starts = list(ENTRY_START.finditer(text))
-    found, line, counted_to = [], 1, 0
+    found = []
     for start, after in zip(starts, starts[1:] + [None]):
-        line += text.count("\n", counted_to, start.start())
-        counted_to = start.start()
         if start.group(1).lower() in NOT_ENTRIES:
             continue
-        chunk = text[start.start():after.start() if after else len(text)]
-        chunk = COMMENT_LINES_AT_END.sub("", chunk)
+        chunk = COMMENT_LINES_AT_END.sub("", text[start.start():after.start() if after else len(text)])
+        line = text.count("\n", 0, start.start()) + 1
         found.append(Located(start.group(2), line, chunk[:max(chunk.rfind("}"), chunk.rfind(")")) + 1]))
     return found
 
@@ -167,13 +157,11 @@ def problem(error: PybtexError, text: str, name: str, located: list[Located]) ->
         where = f" in entry '{key}'" if key else ""
         if isinstance(error, PrematureEOF):  # the file ended inside the entry: something never closed
             return f"{name}:{line_of(key) if key else error.lineno}: malformed BibTeX: unclosed brace{where}"
-        if isinstance(error, TokenRequired) and message == "'}' expected" and key:
-            # what follows a field's value is neither a comma nor the entry's end
-            message = (f"expected ',' or '}}' (a comma missing, or a brace left open) in entry '{key}', "
-                       f"which starts at line {line_of(key)}")
-            return f"{name}:{error.lineno}: malformed BibTeX: {message}"
         if isinstance(error, TokenRequired):
             message = "expected " + message.removesuffix(" expected")
+            if message == "expected '}'" and key:  # after a field's value: neither a comma nor the entry's end
+                message = "expected ',' or '}' (a comma missing, or a brace left open)"
+                where += f", which starts at line {line_of(key)}"
         elif error.error_type != "syntax error":  # "undefined string": a macro pybtex does not know
             message = f"{error.error_type} '{message}' (write the value in braces)"
         return f"{name}:{error.lineno}: malformed BibTeX: {message}{where}"
@@ -197,23 +185,17 @@ def load(path: Path) -> Bibliography:
         raise SourceError(f"{name}: cannot read the bibliography ({error.strerror})") from None
 
     data, located = parse(text, name)
-    lines = {entry.key: entry.line for entry in located}
-    for key, line in lines.items():
-        if not KEY_CHARS.match(key):
-            raise SourceError(
-                f"{name}:{line}: BibTeX key '{key}' may only use [a-z0-9_-] (mkdocs-bibtex cuts keys at ':' and '.')"
-            )
-    fields = {key: {f.lower(): value for f, value in entry.fields.items()} for key, entry in data.entries.items()}
-    persons = {key: {role.lower(): list(names) for role, names in entry.persons.items()}
-               for key, entry in data.entries.items()}
+    for entry in located:
+        if not KEY_CHARS.match(entry.key):
+            raise SourceError(f"{name}:{entry.line}: BibTeX key '{entry.key}' may only use [a-z0-9_-] "
+                              "(mkdocs-bibtex cuts keys at ':' and '.')")
     by_surname: dict[str, list[str]] = defaultdict(list)
-    for key, roles in persons.items():
+    for key, entry in data.entries.items():
         if not key.startswith(TALK_PREFIX):
-            for person in roles.get("author", []):
+            for person in entry.persons.get("author", []):
                 if key not in by_surname[surname(person)]:
                     by_surname[surname(person)].append(key)
-    sources = {entry.key: entry.source for entry in located}
-    bib = Bibliography(path, data, lines, sources, fields, persons, dict(by_surname))
+    bib = Bibliography(path, data, {entry.key: entry for entry in located}, dict(by_surname))
     for key in bib.keys:
         check_entry(bib, key)
     return bib

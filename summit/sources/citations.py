@@ -23,9 +23,12 @@ FOOTNOTE_DEFINITION = re.compile(r"^[ \t]*\[\^([^\]]+)\]:", re.MULTILINE)
 RESERVED_FOOTNOTE_PREFIX = "ref-"  # mkdocs-bibtex's footnote_format in mkdocs.yml
 
 
-def _blank(markdown: str, pattern: re.Pattern) -> str:
-    """The text with each match replaced by spaces (newlines kept, so offsets and lines hold)."""
-    return pattern.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), markdown)
+def blank(markdown: str, *patterns: re.Pattern) -> str:
+    """The text with each pattern's matches, in turn, replaced by spaces (newlines kept, so
+    offsets and lines hold): what is not prose, out of the way of a scan of the prose."""
+    for pattern in patterns:
+        markdown = pattern.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), markdown)
+    return markdown
 
 
 def _line(markdown: str, offset: int) -> int:
@@ -39,8 +42,8 @@ def closest(key: str, known: Collection[str]) -> str:
 
 def cited_keys(markdown: str, where: str, known: Collection[str], line_offset: int = 0) -> list[str]:
     """The keys a page cites, in order of first citation; SourceError on any bad citation."""
-    without_comments = _blank(markdown, HTML_COMMENT)
-    prose = _blank(_blank(without_comments, FENCE), INLINE_CODE)
+    without_comments = blank(markdown, HTML_COMMENT)
+    prose = blank(without_comments, FENCE, INLINE_CODE)
     for match in BLOCK.finditer(without_comments):
         if prose[match.start()] == " " and match.group(0).strip():
             raise SourceError(

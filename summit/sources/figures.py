@@ -26,10 +26,11 @@ import os
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from summit.sources.bibliography import Bibliography, plain
-from summit.sources.citations import BLOCK, FENCE, HTML_COMMENT, INLINE_CODE, closest
+from summit.sources.citations import BLOCK, FENCE, HTML_COMMENT, INLINE_CODE, blank, closest
 from summit.errors import SourceError
 
 # Rule 1 of the spec: digits not attached to a name (ResNet-50, GPT-3, A2C, 3D, F1), with a
@@ -39,6 +40,7 @@ FIGURE = re.compile(r"(?<![\w\-./@#])\d+(?:[.,]\d+)*(?:%|x|×)?(?![\w\-])")
 # written with a thousand, million or billion sign ("95K"), which rule 1 does not ask a source for.
 NUMBER = re.compile(r"(?<![\w\-./@#])\d+(?:[.,]\d+)*(?:%|x|×|[kKMB])?(?![\w\-])")
 MAX_WORDS = 30
+KEYS = {"text", "cite", "quote", "recap"}
 RECAP_NAME = "rework-dl2-summit-2021-recap.txt"
 ELLIPSIS = re.compile(r"\.\.\.|…")
 
@@ -69,23 +71,12 @@ def recap_text(root: Path, environ: dict[str, str] = os.environ) -> str | None:
     collapsed; SUMMIT_RECAP names another file. None when it is not there."""
     candidates = [environ.get("SUMMIT_RECAP", ""), root.parent / "shared" / "source" / RECAP_NAME]
     path = next((Path(c) for c in candidates if c and Path(c).is_file()), None)
-    return _spaced(path.read_text(encoding="utf-8")) if path else None
-
-
-def _spaced(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _blank(pattern: re.Pattern, text: str) -> str:
-    return pattern.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+    return " ".join(path.read_text(encoding="utf-8").split()) if path else None
 
 
 def prose(body: str) -> str:
     """The page body with what is not prose blanked out (same length, same lines)."""
-    text = body
-    for pattern in [HTML_COMMENT, FENCE, INLINE_CODE, BLOCK, *NOT_PROSE]:
-        text = _blank(pattern, text)
-    return text
+    return blank(body, HTML_COMMENT, FENCE, INLINE_CODE, BLOCK, *NOT_PROSE)
 
 
 def figures_in(body: str) -> list[tuple[int, int, int, str]]:
@@ -123,11 +114,6 @@ def occurrences(text: str, line: str) -> list[tuple[int, int]]:
     return spans
 
 
-def numbers(text: str) -> list[str]:
-    """The figures of an entry's text, as a quote must hold them."""
-    return [m.group() for m in NUMBER.finditer(unmarked(text)[0])]
-
-
 def holds(passage: str, figure: str) -> bool:
     """Whether the passage states the figure: commas in numbers aside; "16%" also as "16 %" or
     "16 percent"; a factor's or a count's number with any sign after it ("11.8x" as "11.8×" or
@@ -145,9 +131,7 @@ def words(passage: str) -> int:
 def in_recap(passage: str, recap: str) -> bool:
     """Each part of the passage ("..." marks a cut) occurs in the recap, in order."""
     at = 0
-    for part in (_spaced(p) for p in ELLIPSIS.split(passage)):
-        if not part:
-            continue
+    for part in (" ".join(p.split()) for p in ELLIPSIS.split(passage)):
         found = recap.find(part, at)
         if found < 0:
             return False
@@ -163,18 +147,13 @@ def short_reference(bib: Bibliography, key: str) -> str:
     return f"{who} {year}".strip()
 
 
-KEYS = {"text", "cite", "quote", "recap"}
-
-
-def entry_line(page: Path | None, text: str) -> str:
-    """":N", the front matter's line of the entry whose text is text (read again only for an
-    error's message), or "" when it cannot be told."""
-    try:
-        lines = page.read_text(encoding="utf-8").split("\n") if page else []
-    except OSError:
-        return ""
+def entry_error(where: str, page: Path | None, text: str, problem: str) -> SourceError:
+    """The entry's problem in one line, naming the front matter's line of the entry whose text
+    is text (the page is read again only for this message) when page is given."""
+    lines = page.read_text(encoding="utf-8").split("\n") if page else []
     key = re.compile(r"^[ \t-]*text:[ \t]*['\"]?" + re.escape(text) + r"['\"]?[ \t]*(#.*)?$")
-    return next((f":{n}" for n, line in enumerate(lines, start=1) if key.match(line)), "")
+    line = next((f":{n}" for n, line in enumerate(lines, start=1) if key.match(line)), "")
+    return SourceError(f"{where}{line}: figures entry '{text}' {problem}")
 
 
 def entries(meta: dict, where: str, bib: Bibliography, cited: Collection[str], page: Path | None = None) -> list[FigureSource]:
@@ -189,16 +168,13 @@ def entries(meta: dict, where: str, bib: Bibliography, cited: Collection[str], p
         if not isinstance(item, dict) or not isinstance(item.get("text"), (str, int, float)):
             raise SourceError(f"{where}: figures entry {number} needs a text: the words of the prose holding the figure")
         text = str(item["text"])
-
-        def fail(problem: str) -> SourceError:
-            return SourceError(f"{where}{entry_line(page, text)}: figures entry '{text}' {problem}")
-
+        fail = partial(entry_error, where, page, text)
         unknown = sorted(set(item) - KEYS)
         if unknown:
             raise fail(f"has unknown field '{unknown[0]}' (use text, cite and quote, or recap)")
         if ("cite" in item) == ("recap" in item) or ("cite" in item) != ("quote" in item):
             raise fail("needs cite and quote, or recap (exactly one source)")
-        figures = numbers(text)
+        figures = [m.group() for m in NUMBER.finditer(unmarked(text)[0])]  # what the passage must hold
         if not figures:
             raise fail("holds no figure")
         passage = str(item.get("quote") if "cite" in item else item["recap"])
@@ -227,13 +203,13 @@ def check_page(src_uri: str, meta: dict, body: str, offset: int, bib: Bibliograp
     sources = entries(meta, where, bib, cited, page)
     for source in sources:
         if source.cite is None and recap is not None and not in_recap(source.quote, recap):
-            raise SourceError(f"{where}{entry_line(page, source.text)}: figures entry '{source.text}' has a recap "
-                              f"passage that is not in the recap word for word ({RECAP_NAME})")
+            raise entry_error(where, page, source.text,
+                              f"has a recap passage that is not in the recap word for word ({RECAP_NAME})")
     lines = body.split("\n")
     spans = [[span for s in sources for span in occurrences(s.text, line)] for line in lines]
     for source in sources:
         if not any(occurrences(source.text, line) for line in lines):
-            raise SourceError(f"{where}{entry_line(page, source.text)}: figures entry '{source.text}' does not occur on the page")
+            raise entry_error(where, page, source.text, "does not occur on the page")
     for line, start, end, figure in figures_in(body):
         if not any(a <= start and end <= b for a, b in spans[line - 1]):
             raise SourceError(f"{where}:{line + offset}: figure '{figure}' has no source "

@@ -26,12 +26,8 @@ class Slide(NamedTuple):
     height: str
 
 
-def slide_src(talk: Talk, number: int) -> str:
-    return f"{SLIDES_DIR}/{talk.slug}-{number}.svg"
-
-
 def read_slide(docs_dir: Path, talk: Talk, number: int, where: str) -> Slide:
-    src = slide_src(talk, number)
+    src = f"{SLIDES_DIR}/{talk.slug}-{number}.svg"
     path = docs_dir / src
     try:
         root = ET.parse(path).getroot()

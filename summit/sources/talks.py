@@ -5,7 +5,6 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
 
@@ -53,11 +52,11 @@ class Talk:
     works: list[str] = field(default_factory=list)  # references.bib keys: the works it is about
     section: Section | None = None
 
-    @cached_property  # asked for often (cited works, keys, links); a talk's page does not move
+    @property
     def slug(self) -> str:
         return Path(self.src_uri).stem
 
-    @cached_property
+    @property
     def bib_key(self) -> str:
         """Every talk has a @misc entry named after its page."""
         return TALK_KEY_PREFIX + self.slug
