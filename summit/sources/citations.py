@@ -84,7 +84,7 @@ WORK_LINK = re.compile(r"\]\[([a-z0-9_-]+)\]")
 
 def work_links(markdown: str, where: str, known: Collection[str], line_offset: int = 0) -> list[str]:
     """The keys a page links as [text][key], in order; SourceError on a key references.bib lacks."""
-    prose = _blank(_blank(_blank(markdown, HTML_COMMENT), FENCE), INLINE_CODE)
+    prose = blank(markdown, HTML_COMMENT, FENCE, INLINE_CODE)
     keys: list[str] = []
     for match in WORK_LINK.finditer(prose):
         key = match.group(1)
