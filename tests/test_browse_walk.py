@@ -13,11 +13,12 @@ browse pages a reader can use. Browser checks at desktop (1280x800) and phone (3
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from site_model import article, corpus, sections, talks
+from site_model import article, bib, corpus, sections, soup, talks
+from summit.derived.works import kinds
 from summit.render.links import page_url
 
 VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
@@ -121,6 +122,93 @@ def test_a_topic_link_jumps_to_its_talks(browser, server, width):
         page.wait_for_function("() => location.hash === '#tag:fairness-and-bias'")
         top = page.evaluate("() => document.getElementById('tag:fairness-and-bias').getBoundingClientRect().top")
         assert 0 <= top < 200, f"the topic's heading is at {top}px"
+    finally:
+        context.close()
+
+
+# --- 13. Papers: narrow the works in place ---------------------------------------------------------
+
+def expected_works(kind: str = "", section: str = "", year: str = "") -> set[str]:
+    kind_of = kinds(corpus())
+    cited_sections = {key: {str(t.section.number) for t in talks() if key in corpus().cited_by and
+                            t.src_uri in corpus().cited_by[key]} for key in bib().keys}
+    return {key for key in bib().keys
+            if (not kind or kind_of[key] == kind)
+            and (not section or section in cited_sections[key])
+            and (not year or (bib().fields(key).get("year") or "none") == year)}
+
+
+def test_each_work_carries_its_kind_sections_and_year(site):
+    page = article(site / "papers" / "index.html")
+    kind_of = kinds(corpus())
+    for work in page.select("div.work"):
+        key = work["id"]
+        assert work["data-kind"] == kind_of[key], key
+        assert work["data-year"] == (bib().fields(key).get("year") or "none"), key
+        assert key in expected_works(section=work["data-sections"].split()[0]), key
+    # Without the script the form stays hidden: the page is the whole list, no dead controls.
+    form = page.find("form")
+    assert form is not None and form.has_attr("hidden")
+
+
+SHOWN = "() => [...document.querySelectorAll('article .work')].filter(w => w.offsetParent !== null).map(w => w.id)"
+HEADINGS = "() => [...document.querySelectorAll('article h2')].filter(h => h.offsetParent !== null).map(h => h.id)"
+
+
+def choose(page, label: str, value: str) -> None:
+    page.get_by_label(label, exact=True).select_option(value)
+
+
+@pytest.mark.parametrize("width", VIEWPORTS)
+def test_papers_narrow_by_kind_section_and_year_without_reload(browser, server, width):
+    context, page = new_page(browser, width)
+    total = len(bib().keys)
+    try:
+        page.goto(server + "/papers/")
+        page.evaluate("() => { window.__sameDocument = true; }")
+        status = page.get_by_role("status")
+        assert status.inner_text() == f"All {total} works"
+        assert len(page.evaluate(SHOWN)) == total
+
+        choose(page, "Kind", "code")
+        code = expected_works(kind="code")
+        assert set(page.evaluate(SHOWN)) == code
+        assert status.inner_text() == f"Showing {len(code)} of {total} works"
+        assert page.evaluate(HEADINGS) == ["code"], "only the Code group's heading stays"
+
+        choose(page, "Kind", "")
+        choose(page, "Cited in section", "3")
+        choose(page, "Year", "2020")
+        narrowed = expected_works(section="3", year="2020")
+        assert narrowed and set(page.evaluate(SHOWN)) == narrowed
+        assert status.inner_text() == f"Showing {len(narrowed)} of {total} works"
+        assert "section=3" in page.url and "year=2020" in page.url
+
+        page.get_by_role("button", name="Show all").click()
+        page.wait_for_function(f"() => document.querySelectorAll('article .work:not([hidden])').length === {total}")
+        assert status.inner_text() == f"All {total} works"
+        assert page.evaluate("() => window.__sameDocument") is True, "the page reloaded"
+    finally:
+        context.close()
+
+
+def test_papers_filter_comes_back_from_the_address(browser, server):
+    context, page = new_page(browser, "desktop")
+    try:
+        page.goto(server + "/papers/?kind=demo")
+        assert set(page.evaluate(SHOWN)) == expected_works(kind="demo")
+        assert page.get_by_label("Kind", exact=True).input_value() == "demo"
+    finally:
+        context.close()
+
+
+def test_papers_without_script_show_every_work_and_no_filters(browser, server):
+    context, page = new_page(browser, "phone", java_script_enabled=False)
+    try:
+        page.goto(server + "/papers/")
+        assert page.locator("article .work").count() == len(bib().keys)
+        assert page.locator("article .work:visible").count() == len(bib().keys)
+        assert not page.locator("form.works-filter").is_visible()
     finally:
         context.close()
 

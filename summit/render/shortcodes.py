@@ -76,6 +76,10 @@ def _works(views: Views, page: PageRef, args: str) -> str:
     return views.browse.works(page, args)
 
 
+def _works_filter(views: Views, page: PageRef, args: str) -> str:
+    return views.browse.works_filter()
+
+
 def _glossary_letter(views: Views, page: PageRef, args: str) -> str:
     return views.browse.glossary_letter(page, args)
 
@@ -101,6 +105,7 @@ BUILD: dict[str, Handler] = {
     "reference": _reference,
     "speaker": _speaker,
     "works": _works,
+    "works-filter": _works_filter,
     "glossary-letter": _glossary_letter,
     "summit-map": _summit_map,
 }
