@@ -82,13 +82,14 @@ class BrowsePages:
     def _sections_citing(self, key: str) -> list[int]:
         return sorted({t.section.number for t in self._citing_talks(key)})
 
-    def works_filter(self) -> str:
+    def works_filter(self, page: PageRef) -> str:
         """The Papers page's filters: each kind, section and year with how many works it holds."""
         keys = [k for group in self._works.values() for k in group]
         kinds_ = [(kind, heading, len(self._works[kind])) for kind, heading in KINDS if kind in self._works]
         sections = [(s, sum(1 for k in keys if s.number in self._sections_citing(k))) for s in self.corpus.sections]
         years = Counter(year(self.corpus, k) for k in keys)
         return self.templates.render("partials/works-filter.html", total=len(keys), kinds=kinds_,
+                                     script=page.file_link("assets/javascripts/works-filter.js"),
                                      sections=sections, years=sorted(years.items(), reverse=True))
 
     def map_page(self) -> str:

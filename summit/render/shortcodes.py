@@ -77,7 +77,7 @@ def _works(views: Views, page: PageRef, args: str) -> str:
 
 
 def _works_filter(views: Views, page: PageRef, args: str) -> str:
-    return views.browse.works_filter()
+    return views.browse.works_filter(page)
 
 
 def _glossary_letter(views: Views, page: PageRef, args: str) -> str:
