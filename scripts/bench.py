@@ -11,8 +11,8 @@ Not a test: it measures against goals and reports, it does not fail on them. Run
   (b) per talk page, first visit served with gzip: requests and bytes, slide images scrolled
       into view included                                                    goal <= 100 KB
   (c) search index, raw and gzipped
-  (d) Lighthouse 12.2.3, mobile preset, gzip: home page and two talk pages (the heaviest and
-      the lightest), median of 3 runs
+  (d) Lighthouse 12.2.3, mobile preset, gzip: home page, Papers page (the longest list) and two
+      talk pages (the heaviest and the lightest), median of 3 runs
 
 (a) also builds scaled copies of the notes (k copies of every talk, speaker and cited work,
 renamed per copy; scripts/scale_project.py) for k = 1, 3, 10, cold and warm, with peak memory,
@@ -186,8 +186,8 @@ def main() -> None:
         index_gz = len(gzip.compress(index, compresslevel=6))
 
         by_weight = sorted(weights, key=lambda w: w.bytes)
-        audited = ["/", by_weight[-1].path, by_weight[0].path]
-        print("running Lighthouse (3 runs × 3 pages)…", flush=True)
+        audited = ["/", "/papers/", by_weight[-1].path, by_weight[0].path]
+        print(f"running Lighthouse (3 runs × {len(audited)} pages)…", flush=True)
         scores = {path: bench_lighthouse.median_scores(origin + path) for path in audited}
         server.shutdown()
 
