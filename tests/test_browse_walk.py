@@ -189,6 +189,30 @@ def test_papers_narrow_by_kind_section_and_year_without_reload(browser, server, 
         context.close()
 
 
+LAYOUT_SHIFT = """
+() => new Promise(resolve => {
+  let total = 0;
+  new PerformanceObserver(list => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) total += entry.value;
+  }).observe({type: 'layout-shift', buffered: true});
+  setTimeout(() => resolve(total), 500);
+})
+"""
+
+
+@pytest.mark.parametrize("width", VIEWPORTS)
+def test_papers_filters_move_nothing_while_the_page_loads(browser, server, width):
+    """The filters are drawn with the page: revealed by their script, they pushed the list down."""
+    context, page = new_page(browser, width)
+    try:
+        page.goto(server + "/papers/", wait_until="load")
+        assert page.locator("form.works-filter").is_visible()
+        shift = page.evaluate(LAYOUT_SHIFT)
+        assert shift < 0.01, f"layout shift {shift:.3f} at {width} width"
+    finally:
+        context.close()
+
+
 def test_papers_filter_comes_back_from_the_address(browser, server):
     context, page = new_page(browser, "desktop")
     try:
