@@ -219,7 +219,7 @@ def site_report(workdir: Path) -> list[str]:
                           env=environ(), capture_output=True, text=True)
     check(proc, "build of the site", proc.stderr)
     talks = json.loads((site / "talks.json").read_text(encoding="utf-8"))["talks"]
-    paths = ["/"] + [urlsplit(talk["url"]).path for talk in talks]
+    paths = ["/", "/papers/"] + [urlsplit(talk["url"]).path for talk in talks]  # Papers: the longest list
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     lines = ["| page | page weight | " + " | ".join(CATEGORIES) + " |", "|---|---|" + "---|" * len(CATEGORIES)]

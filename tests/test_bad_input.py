@@ -53,8 +53,8 @@ APPENDED = {
     "unknown shortcode": (
         TALK, "\n<!-- md:slideshow 1 -->\n", PAGE + r":\d+: unknown shortcode 'md:slideshow'"),
     "listing inside a paragraph": (
-        "docs/index.md", "\nAll of them: <!-- md:talk-table -->\n",
-        r"docs/index\.md:\d+: md:talk-table must be a paragraph of its own"),
+        "docs/index.md", "\nAll of them: <!-- md:program -->\n",
+        r"docs/index\.md:\d+: md:program must be a paragraph of its own"),
     "a placeholder only the build writes": (
         TALK, "\n<!-- md:reference nosuchwork2020 -->\n", PAGE + r":\d+: unknown shortcode 'md:reference'"),
     "broken internal link": (

@@ -1,4 +1,4 @@
-"""The built site, as a reader sees it: talk pages, home table, references and their links."""
+"""The built site, as a reader sees it: talk pages, the home page's program, references and their links."""
 
 from __future__ import annotations
 
@@ -90,15 +90,16 @@ def test_citations_are_backlinked_from_each_reference(site):
         assert len(backrefs) == len(spots) >= 1, (talk.slug, key)
 
 
-def test_home_table_lists_every_talk_with_working_links(site):
+def test_home_program_lists_every_talk_with_working_links(site):
     home = article(site / "index.html")
-    rows = home.select("table tbody tr")
-    assert len(rows) == 17
-    for row, talk in zip(rows, talks()):
-        cells = [c.get_text(" ", strip=True) for c in row.find_all("td")]
-        assert cells[0] == talk.number and cells[1] == talk.title
-        assert cells[2] == talk.speaker_names and cells[4] == talk.section.title
-        href = row.find_all("td")[1].a["href"]
+    items = home.select("ol.program > li")
+    assert len(items) == 17
+    for item, talk in zip(items, talks()):
+        assert item.select_one(".program__number").get_text(strip=True) == talk.number
+        link = item.select_one(".program__title a")
+        assert link.get_text(strip=True) == talk.title
+        assert item.select_one(".program__speakers").get_text(" ", strip=True).startswith(talk.speaker_names)
+        href = link["href"]
         assert (site / href / "index.html").exists() or (site / href).is_file(), href
 
 

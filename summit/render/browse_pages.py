@@ -4,6 +4,7 @@ group's placeholder, which its partial fills."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -69,12 +70,27 @@ class BrowsePages:
         groups = [(slugify(heading), heading, kind) for kind, heading in KINDS if kind in self._works]
         return self.templates.render("markdown/papers-page.md", total=len(self.corpus.bib.keys), groups=groups)
 
+    def _citing_talks(self, key: str) -> list:
+        return [t for t in map(self.corpus.talk_at, self.corpus.cited_by.get(key, [])) if t]
+
     def works(self, page: PageRef, kind: str) -> str:
-        works = [(key, self.talk_page.work(key),
-                  [(t, page.link(t.src_uri)) for t in map(self.corpus.talk_at, self.corpus.cited_by.get(key, [])) if t],
-                  self.corpus.bib.source(key))
+        works = [(key, self.talk_page.work(key), [(t, page.link(t.src_uri)) for t in self._citing_talks(key)],
+                  self.corpus.bib.source(key), self._sections_citing(key), year(self.corpus, key))
                  for key in self._works[kind]]
-        return self.templates.render("partials/works.html", works=works)
+        return self.templates.render("partials/works.html", works=works, kind=kind)
+
+    def _sections_citing(self, key: str) -> list[int]:
+        return sorted({t.section.number for t in self._citing_talks(key)})
+
+    def works_filter(self, page: PageRef) -> str:
+        """The Papers page's filters: each kind, section and year with how many works it holds."""
+        keys = [k for group in self._works.values() for k in group]
+        kinds_ = [(kind, heading, len(self._works[kind])) for kind, heading in KINDS if kind in self._works]
+        sections = [(s, sum(1 for k in keys if s.number in self._sections_citing(k))) for s in self.corpus.sections]
+        years = Counter(year(self.corpus, k) for k in keys)
+        return self.templates.render("partials/works-filter.html", total=len(keys), kinds=kinds_,
+                                     script=page.file_link("assets/javascripts/works-filter.js"),
+                                     sections=sections, years=sorted(years.items(), reverse=True))
 
     def map_page(self) -> str:
         return self.templates.render("markdown/map-page.md")

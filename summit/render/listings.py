@@ -1,19 +1,28 @@
-"""The lists an author places with a shortcode: every talk (the home page), a section's talks,
-the sections, the tags' vocabulary."""
+"""The lists an author places with a shortcode: the program (every talk by section, the home
+page), the browse pages' links, a section's talks, the sections, the tags' vocabulary."""
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from summit.errors import SourceError
+from summit.names import slugify
 from summit.render.links import PageRef
 from summit.render.templates import Templates
+
+# The pages to browse the notes by, as the home page links them (generated but for tags.md).
+BROWSE = (("Map", "map.md"), ("Papers", "papers.md"), ("Speakers", "speakers.md"), ("Tags", "tags.md"),
+          ("Glossary", "glossary.md"))
 
 
 @dataclass(eq=False)  # one per build: equal only to itself
 class Listings:
     templates: Templates
+    # A tag's anchor in the tags plugin's listing: the adapter sets the plugin's own (its
+    # configured slugify and format); this default is the plugin's default for plain names.
+    tag_anchor: Callable[[str], str] = lambda tag: "tag:" + slugify(tag)
 
     @property
     def corpus(self):
@@ -23,9 +32,16 @@ class Listings:
         if self.corpus.section_at(src_uri) is None:
             raise SourceError(f"{where}: md:section-talks is only for a section's index.md")
 
-    def talk_table(self, page: PageRef) -> str:
-        rows = [(t, page.link(t.src_uri), page.link(t.section.src_uri)) for t in self.corpus.talks]
-        return self.templates.render("partials/talk-table.html", rows=rows)
+    def program(self, page: PageRef) -> str:
+        """Every talk by section, in summit order: number, title, speakers, description."""
+        sections = [(s, page.link(s.src_uri), [(t, page.link(t.src_uri)) for t in s.talks])
+                    for s in self.corpus.sections]
+        return self.templates.render("partials/program.html", sections=sections)
+
+    def browse_links(self, page: PageRef) -> str:
+        """The browse pages as one row of links (the home page's md:browse-links)."""
+        links = [(label, page.link(src_uri)) for label, src_uri in BROWSE]
+        return self.templates.render("partials/browse-links.html", links=links)
 
     def section_talks(self, page: PageRef) -> str:
         section = self.corpus.section_at(page.src_uri)
@@ -41,4 +57,5 @@ class Listings:
         counts = Counter(tag for talk in self.corpus.talks for tag in talk.tags)
         tags = sorted(((tag, text, counts[tag]) for tag, text in self.corpus.vocabulary.items()),
                       key=lambda t: t[0].lower())
-        return self.templates.render("partials/tag-vocabulary.html", tags=tags)
+        return self.templates.render("partials/tag-vocabulary.html",
+                                     tags=[(tag, self.tag_anchor(tag), text, n) for tag, text, n in tags])

@@ -1,6 +1,6 @@
 """The one placeholder syntax, `<!-- md:NAME ARGS -->`, and its one resolve step.
 
-Authors write a few of them in pages (`<!-- md:slide 1 -->`, `<!-- md:talk-table -->`, …); the
+Authors write a few of them in pages (`<!-- md:slide 1 -->`, `<!-- md:program -->`, …); the
 build writes the others (a talk page's header, related talks and cite block; each reference's
 text, through mkdocs-bibtex; the generated pages' listings). Markdown keeps an HTML comment as
 it is, alone in a block or inside a paragraph, so what a placeholder stands for is never parsed
@@ -32,8 +32,12 @@ def _slide(views: Views, page: PageRef, args: str) -> str:
     return views.talk.slide(page, int(args))
 
 
-def _talk_table(views: Views, page: PageRef, args: str) -> str:
-    return views.listings.talk_table(page)
+def _program(views: Views, page: PageRef, args: str) -> str:
+    return views.listings.program(page)
+
+
+def _browse_links(views: Views, page: PageRef, args: str) -> str:
+    return views.listings.browse_links(page)
 
 
 def _section_talks(views: Views, page: PageRef, args: str) -> str:
@@ -72,6 +76,10 @@ def _works(views: Views, page: PageRef, args: str) -> str:
     return views.browse.works(page, args)
 
 
+def _works_filter(views: Views, page: PageRef, args: str) -> str:
+    return views.browse.works_filter(page)
+
+
 def _glossary_letter(views: Views, page: PageRef, args: str) -> str:
     return views.browse.glossary_letter(page, args)
 
@@ -83,7 +91,8 @@ def _summit_map(views: Views, page: PageRef, args: str) -> str:
 # What an author may write in a page; each must be a paragraph of its own.
 AUTHORS: dict[str, Handler] = {
     "slide": _slide,
-    "talk-table": _talk_table,
+    "program": _program,
+    "browse-links": _browse_links,
     "section-talks": _section_talks,
     "sections": _sections,
     "tag-vocabulary": _tag_vocabulary,
@@ -96,6 +105,7 @@ BUILD: dict[str, Handler] = {
     "reference": _reference,
     "speaker": _speaker,
     "works": _works,
+    "works-filter": _works_filter,
     "glossary-letter": _glossary_letter,
     "summit-map": _summit_map,
 }
