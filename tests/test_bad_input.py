@@ -195,7 +195,7 @@ def test_section_number_that_is_not_a_whole_number(project_copy):
 
 
 def test_two_digit_section_and_talk_numbers_build_in_order(project_copy):
-    """Section 5 renumbered 10 (talks 10.1 to 10.4): accepted, last in the table and on the map."""
+    """Section 5 renumbered 10 (talks 10.1 to 10.4): accepted, last in the program and on the map."""
     section = project_copy / "docs/reinforcement-learning"
     _replace(section / "index.md", "number: 5\n", "number: 10\n")
     for talk in section.glob("*.md"):
@@ -204,6 +204,6 @@ def test_two_digit_section_and_talk_numbers_build_in_order(project_copy):
     result = run_build(project_copy, project_copy / "site")
     assert result.returncode == 0, result.output
     site = project_copy / "site"
-    table = re.findall(r"<td>(\d+\.\d+)</td>", (site / "index.html").read_text(encoding="utf-8"))
-    assert table[-4:] == ["10.1", "10.2", "10.3", "10.4"] and table[-5] == "4.4", table
+    program = re.findall(r'class="program__number">(\d+\.\d+)<', (site / "index.html").read_text(encoding="utf-8"))
+    assert program[-4:] == ["10.1", "10.2", "10.3", "10.4"] and program[-5] == "4.4", program
     assert re.findall(r'id="map-(\d+)-\d+"', (site / "map/index.html").read_text(encoding="utf-8"))[-4:] == ["10"] * 4
