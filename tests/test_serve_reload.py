@@ -81,12 +81,12 @@ EDITS: list[tuple[str, Callable[[Path], None], str, str]] = [
     ("tags.yml", lambda p: edit(p / "tags.yml", "Privacy: Protecting the people behind the data.",
                                 "Privacy: Protecting the people behind the reloaded data."),
      "tags/", "behind the reloaded data"),
-    ("template", lambda p: edit(p / "overrides/partials/talk-header.html", '"Talk " ~ talk.number ~ " · "', '"Talk " ~ talk.number ~ " (reloaded template) · "'),
+    ("template", lambda p: edit(p / "overrides/partials/talk-header.html", "Talk {{ talk.number }} · ", "Talk {{ talk.number }} (reloaded template) · "),
      TALK_URL, "(reloaded template)"),
     ("CSS", lambda p: (p / "docs/assets/stylesheets/summit.css").write_text(
         (p / "docs/assets/stylesheets/summit.css").read_text() + "\n/* reloaded css */\n"),
      "assets/stylesheets/summit.css", "reloaded css"),
-    ("build code", lambda p: edit(p / "summit/summit_facts.py", "SUMMIT_MONTH = 1\n", "SUMMIT_MONTH = 2\n"),
+    ("build code", lambda p: edit(p / "summit/event.py", "SUMMIT_MONTH = 1\n", "SUMMIT_MONTH = 2\n"),
      TALK_URL, "Virtual Summit, February 2021"),
 ]
 

@@ -103,10 +103,11 @@ def unmarked(text: str) -> tuple[str, list[int]]:
     return "".join(out), where
 
 
-def occurrences(text: str, line: str) -> list[tuple[int, int]]:
-    """Where text occurs in the Markdown line, emphasis aside: (start, end) columns."""
+def occurrences(text: str, line: tuple[str, list[int]]) -> list[tuple[int, int]]:
+    """Where text occurs in a Markdown line (as unmarked gives it), emphasis aside: (start, end)
+    columns of the line."""
     needle = unmarked(text)[0].strip()
-    hay, where = unmarked(line)
+    hay, where = line
     spans, start = [], hay.find(needle)
     while needle and start >= 0:
         spans.append((where[start], where[start + len(needle) - 1] + 1))
@@ -205,13 +206,13 @@ def check_page(src_uri: str, meta: dict, body: str, offset: int, bib: Bibliograp
         if source.cite is None and recap is not None and not in_recap(source.quote, recap):
             raise entry_error(where, page, source.text,
                               f"has a recap passage that is not in the recap word for word ({RECAP_NAME})")
-    lines = body.split("\n")
-    spans = [[span for s in sources for span in occurrences(s.text, line)] for line in lines]
-    for source in sources:
-        if not any(occurrences(source.text, line) for line in lines):
+    lines = [unmarked(line) for line in body.split("\n")] if sources else []
+    found = [[occurrences(source.text, line) for line in lines] for source in sources]
+    for source, spans in zip(sources, found):
+        if not any(spans):
             raise entry_error(where, page, source.text, "does not occur on the page")
     for line, start, end, figure in figures_in(body):
-        if not any(a <= start and end <= b for a, b in spans[line - 1]):
+        if not any(a <= start and end <= b for spans in found for a, b in spans[line - 1]):
             raise SourceError(f"{where}:{line + offset}: figure '{figure}' has no source "
                               "(add it to the page's figures: list)")
     return tuple(sources)
