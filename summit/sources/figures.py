@@ -103,11 +103,13 @@ def unmarked(text: str) -> tuple[str, list[int]]:
     return "".join(out), where
 
 
-def occurrences(text: str, line: tuple[str, list[int]]) -> list[tuple[int, int]]:
-    """Where text occurs in a Markdown line (as unmarked gives it), emphasis aside: (start, end)
-    columns of the line."""
-    needle = unmarked(text)[0].strip()
-    hay, where = line
+def occurrences(needle: str, line: str) -> list[tuple[int, int]]:
+    """Where an entry's text (as unmarked gives it) occurs in the Markdown line, emphasis aside:
+    (start, end) columns."""
+    if any(mark in line for mark in ("*", "_", "  ", "\t")):
+        hay, where = unmarked(line)
+    else:  # nothing to unmark: the line is its own text (most lines)
+        hay, where = line, range(len(line))
     spans, start = [], hay.find(needle)
     while needle and start >= 0:
         spans.append((where[start], where[start + len(needle) - 1] + 1))
@@ -206,8 +208,9 @@ def check_page(src_uri: str, meta: dict, body: str, offset: int, bib: Bibliograp
         if source.cite is None and recap is not None and not in_recap(source.quote, recap):
             raise entry_error(where, page, source.text,
                               f"has a recap passage that is not in the recap word for word ({RECAP_NAME})")
-    lines = [unmarked(line) for line in body.split("\n")] if sources else []
-    found = [[occurrences(source.text, line) for line in lines] for source in sources]
+    lines = body.split("\n") if sources else []
+    needles = [unmarked(source.text)[0].strip() for source in sources]
+    found = [[occurrences(needle, line) for line in lines] for needle in needles]
     for source, spans in zip(sources, found):
         if not any(spans):
             raise entry_error(where, page, source.text, "does not occur on the page")
