@@ -5,6 +5,8 @@ from __future__ import annotations
 import functools
 import http.server
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 CHROMIUM = "/usr/bin/chromium"
@@ -13,6 +15,22 @@ CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run",
 ]
+
+
+# The reader's two widths: a laptop and a phone.
+VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
+
+
+@contextmanager
+def reader_page(browser, width: str, **options) -> Iterator:
+    """A page of a new browser context at one of the reader's widths (a phone: touch, mobile),
+    closed afterwards; options go to the context (permissions, colour scheme, …)."""
+    phone = width == "phone"
+    context = browser.new_context(viewport=VIEWPORTS[width], has_touch=phone, is_mobile=phone, **options)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

@@ -78,6 +78,24 @@ def record_axe(page, found: dict[str, list[dict]], where: str) -> None:
         found[where] = violations
 
 
+def assert_no_violation_with_tooltip(browser, url: str, focus: str, scheme: str, width: str, what: str) -> None:
+    """Open url in the scheme at the width, focus the element `focus` selects so that its
+    tooltip opens, and fail on any axe violation of the page with the tooltip open."""
+    context = new_reader(browser, scheme, width)
+    page = context.new_page()
+    found = {}
+    try:
+        page.goto(url)
+        assert_scheme(page, scheme)
+        page.focus(focus)
+        page.wait_for_selector(".md-tooltip2--active", state="visible")
+        settle(page)
+        record_axe(page, found, f"{url} {what} tooltip [{scheme}, {width}]")
+    finally:
+        context.close()
+    assert not found, "axe violations:\n" + report(found)
+
+
 def report(found: dict[str, list[dict]]) -> str:
     lines = []
     for where, violations in found.items():

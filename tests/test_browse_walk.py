@@ -17,17 +17,11 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
+from browser import VIEWPORTS, reader_page
 from site_model import article, bib, corpus, sections, soup, talks
 from summit.derived.works import kinds
 from summit.render.links import page_url
 
-VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
-
-
-def new_page(browser, width: str, **options):
-    phone = width == "phone"
-    context = browser.new_context(viewport=VIEWPORTS[width], has_touch=phone, is_mobile=phone, **options)
-    return context, context.new_page()
 
 
 def words(tag) -> str:
@@ -73,25 +67,19 @@ SIDEWAYS = """
 
 @pytest.mark.parametrize("width", VIEWPORTS)
 def test_home_page_links_the_browse_pages_on_its_first_screen(browser, server, width):
-    context, page = new_page(browser, width)
-    try:
+    with reader_page(browser, width) as page:
         page.goto(server + "/")
         seen = {urlsplit(href).path for href in page.evaluate(FIRST_SCREEN_LINKS)}
         missing = [label for label, path in BROWSE.items() if path not in seen]
         assert not missing, f"not linked on the first screen at {width} width: {missing}"
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("width", VIEWPORTS)
 def test_home_page_never_scrolls_sideways(browser, server, width):
-    context, page = new_page(browser, width)
-    try:
+    with reader_page(browser, width) as page:
         page.goto(server + "/")
         overflow, scrollers = page.evaluate(SIDEWAYS)
         assert overflow <= 0 and not scrollers, f"sideways scroll at {width} width: page +{overflow}px, {scrollers}"
-    finally:
-        context.close()
 
 
 # --- 13. Tags: each topic links to its talks ------------------------------------------------------
@@ -115,15 +103,12 @@ def test_each_topic_of_the_vocabulary_links_to_its_talks(site):
 
 @pytest.mark.parametrize("width", VIEWPORTS)
 def test_a_topic_link_jumps_to_its_talks(browser, server, width):
-    context, page = new_page(browser, width)
-    try:
+    with reader_page(browser, width) as page:
         page.goto(server + "/tags/")
         page.locator("article dl dt a", has_text="Fairness and bias").click()
         page.wait_for_function("() => location.hash === '#tag:fairness-and-bias'")
         top = page.evaluate("() => document.getElementById('tag:fairness-and-bias').getBoundingClientRect().top")
         assert 0 <= top < 200, f"the topic's heading is at {top}px"
-    finally:
-        context.close()
 
 
 # --- 13. Papers: narrow the works in place ---------------------------------------------------------
@@ -158,9 +143,8 @@ def choose(page, label: str, value: str) -> None:
 
 @pytest.mark.parametrize("width", VIEWPORTS)
 def test_papers_narrow_by_kind_section_and_year_without_reload(browser, server, width):
-    context, page = new_page(browser, width)
-    total = len(bib().keys)
-    try:
+    with reader_page(browser, width) as page:
+        total = len(bib().keys)
         page.goto(server + "/papers/")
         page.evaluate("() => { window.__sameDocument = true; }")
         status = page.get_by_role("status")
@@ -185,8 +169,6 @@ def test_papers_narrow_by_kind_section_and_year_without_reload(browser, server, 
         page.wait_for_function(f"() => document.querySelectorAll('article .work:not([hidden])').length === {total}")
         assert status.inner_text() == f"All {total} works"
         assert page.evaluate("() => window.__sameDocument") is True, "the page reloaded"
-    finally:
-        context.close()
 
 
 LAYOUT_SHIFT = """
@@ -203,35 +185,26 @@ LAYOUT_SHIFT = """
 @pytest.mark.parametrize("width", VIEWPORTS)
 def test_papers_filters_move_nothing_while_the_page_loads(browser, server, width):
     """The filters are drawn with the page: revealed by their script, they pushed the list down."""
-    context, page = new_page(browser, width)
-    try:
+    with reader_page(browser, width) as page:
         page.goto(server + "/papers/", wait_until="load")
         assert page.locator("form.works-filter").is_visible()
         shift = page.evaluate(LAYOUT_SHIFT)
         assert shift < 0.01, f"layout shift {shift:.3f} at {width} width"
-    finally:
-        context.close()
 
 
 def test_papers_filter_comes_back_from_the_address(browser, server):
-    context, page = new_page(browser, "desktop")
-    try:
+    with reader_page(browser, "desktop") as page:
         page.goto(server + "/papers/?kind=demo")
         assert set(page.evaluate(SHOWN)) == expected_works(kind="demo")
         assert page.get_by_label("Kind", exact=True).input_value() == "demo"
-    finally:
-        context.close()
 
 
 def test_papers_without_script_show_every_work_and_no_filters(browser, server):
-    context, page = new_page(browser, "phone", java_script_enabled=False)
-    try:
+    with reader_page(browser, "phone", java_script_enabled=False) as page:
         page.goto(server + "/papers/")
         assert page.locator("article .work").count() == len(bib().keys)
         assert page.locator("article .work:visible").count() == len(bib().keys)
         assert not page.locator("form.works-filter").is_visible()
-    finally:
-        context.close()
 
 
 # --- 13. Glossary: the terms are bold -----------------------------------------------------------

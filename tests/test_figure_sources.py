@@ -16,7 +16,7 @@ import pytest
 
 from conftest import ROOT
 from site_model import page_path, soup
-from test_accessibility import COMBINATIONS, assert_scheme, new_reader, record_axe, report, settle
+from test_accessibility import COMBINATIONS, assert_no_violation_with_tooltip
 from test_keyboard import assert_focus_visible
 
 sys.path.insert(0, str(ROOT))
@@ -122,16 +122,4 @@ def test_tapping_a_figure_shows_its_source_and_goes_nowhere(browser, server):
 
 @pytest.mark.parametrize("scheme,width", COMBINATIONS, ids=[f"{s}-{w}" for s, w in COMBINATIONS])
 def test_figure_source_tooltip_has_no_axe_violation(browser, server, scheme, width):
-    context = new_reader(browser, scheme, width)
-    page = context.new_page()
-    found = {}
-    try:
-        page.goto(server + URL)
-        assert_scheme(page, scheme)
-        page.focus(FIGURE + " >> nth=1")
-        page.wait_for_selector(".md-tooltip2--active q", state="visible")
-        settle(page)
-        record_axe(page, found, f"{URL} figure source tooltip [{scheme}, {width}]")
-    finally:
-        context.close()
-    assert not found, "axe violations:\n" + report(found)
+    assert_no_violation_with_tooltip(browser, server + URL, FIGURE + " >> nth=1", scheme, width, "figure source")

@@ -18,7 +18,7 @@ from markdown.extensions.toc import slugify
 from conftest import ROOT, run_build
 from search_driver import first_result_path, instrument, open_search, type_query
 from site_model import page_path, soup, talks
-from test_accessibility import COMBINATIONS, assert_scheme, new_reader, record_axe, report, settle
+from test_accessibility import COMBINATIONS, assert_no_violation_with_tooltip
 from test_keyboard import assert_focus_visible
 
 sys.path.insert(0, str(ROOT))
@@ -196,19 +196,8 @@ def test_tabbing_to_an_acronym_shows_its_expansion(page, server):
 def test_acronym_tooltip_has_no_axe_violation(browser, server, scheme, width):
     """A talk page with an acronym's tooltip open. (The Glossary page as loaded is judged, in the
     same four combinations, by test_accessibility.py's test of every page.)"""
-    context = new_reader(browser, scheme, width)
-    page = context.new_page()
-    found = {}
-    try:
-        page.goto(talk_url(server, UED_TALK))
-        assert_scheme(page, scheme)
-        page.focus("article abbr[tabindex='0']:text-is('PAIRED')")
-        page.wait_for_selector(".md-tooltip2--active", state="visible")
-        settle(page)
-        record_axe(page, found, f"{UED_TALK} acronym tooltip [{scheme}, {width}]")
-    finally:
-        context.close()
-    assert not found, "axe violations:\n" + report(found)
+    assert_no_violation_with_tooltip(browser, talk_url(server, UED_TALK), "article abbr[tabindex='0']:text-is('PAIRED')",
+                                     scheme, width, "acronym")
 
 
 def test_search_for_an_acronym_still_finds_its_talk_first(browser, server):

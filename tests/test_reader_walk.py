@@ -19,20 +19,12 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
+from browser import VIEWPORTS, reader_page
 from builds import ROOT, run_build
 from search_driver import correction, first_result_path, instrument, open_search, type_query
 from site_model import page_path, soup, talks
 
-DESKTOP = {"width": 1280, "height": 800}
-PHONE = {"width": 390, "height": 844}
-VIEWPORTS = {"desktop": DESKTOP, "phone": PHONE}
 FAIR = "generative-models/fair-generative-modeling/"
-
-
-def new_page(browser, width: str, **options):
-    phone = width == "phone"
-    context = browser.new_context(viewport=VIEWPORTS[width], has_touch=phone, is_mobile=phone, **options)
-    return context, context.new_page()
 
 
 # --- 1. Previous / Next ------------------------------------------------------------------------
@@ -49,8 +41,7 @@ def footer_link(page, kind: str) -> str | None:
 
 
 def test_previous_and_next_walk_the_sidebar_in_order(browser, server):
-    context, page = new_page(browser, "desktop")
-    try:
+    with reader_page(browser, "desktop") as page:
         page.goto(server + "/")
         sidebar = page.evaluate(SIDEBAR)
         assert sidebar[0] == server + "/", sidebar
@@ -73,22 +64,17 @@ def test_previous_and_next_walk_the_sidebar_in_order(browser, server):
         assert first.number == "1.1"
         assert sidebar[1] == server + "/" + first.section.src_uri[: -len("index.md")]
         assert sidebar[2] == server + "/" + first.src_uri[: -len(".md")] + "/"
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("width", VIEWPORTS)
 def test_the_footer_of_talk_1_1_names_its_neighbours(browser, server, width):
     by_number = {t.number: t for t in talks()}
-    context, page = new_page(browser, width)
-    try:
+    with reader_page(browser, width) as page:
         page.goto(server + "/" + by_number["1.1"].src_uri[: -len(".md")] + "/")
         prev, nxt = page.locator("a.md-footer__link--prev"), page.locator("a.md-footer__link--next")
         assert prev.is_visible() and nxt.is_visible()
         assert prev.get_attribute("aria-label") == "Previous: " + by_number["1.1"].section.title
         assert nxt.get_attribute("aria-label") == "Next: " + by_number["1.2"].title
-    finally:
-        context.close()
 
 
 # --- 2. The slide lightbox -----------------------------------------------------------------------
@@ -112,8 +98,7 @@ def smallest_slide_text(site, href: str) -> float:
 
 @pytest.mark.parametrize("width", VIEWPORTS)
 def test_lightbox_shows_the_figures_caption_after_a_hover(browser, server, width):
-    context, page = new_page(browser, width)
-    try:
+    with reader_page(browser, width) as page:
         page.goto(server + "/" + FAIR)
         expected = page.evaluate(CAPTION_OF_FIRST_FIGURE)
         assert expected.startswith("Slide 1: ") and "Aditya Grover" in expected, expected
@@ -132,13 +117,10 @@ def test_lightbox_shows_the_figures_caption_after_a_hover(browser, server, width
             "() => document.getElementById(document.querySelector('dialog.slide-dialog')"
             ".getAttribute('aria-labelledby')).textContent")
         assert labelled.strip().startswith("Slide 1: ")
-    finally:
-        context.close()
 
 
 def test_lightbox_on_a_phone_enlarges_the_slide_to_readable_text(browser, server, site):
-    context, page = new_page(browser, "phone")
-    try:
+    with reader_page(browser, "phone") as page:
         page.goto(server + "/" + FAIR)
         link = page.locator("article a.slide__link").first
         link.scroll_into_view_if_needed()
@@ -155,15 +137,12 @@ def test_lightbox_on_a_phone_enlarges_the_slide_to_readable_text(browser, server
         # The reader pans to the rest of it; the page behind does not scroll sideways.
         assert page.evaluate("() => document.documentElement.scrollWidth <= innerWidth")
         close = page.locator("dialog.slide-dialog button.slide-dialog__close")
-        assert close.is_visible() and close.bounding_box()["x"] + close.bounding_box()["width"] <= PHONE["width"]
-    finally:
-        context.close()
+        assert close.is_visible() and close.bounding_box()["x"] + close.bounding_box()["width"] <= VIEWPORTS["phone"]["width"]
 
 
 @pytest.mark.parametrize("how", ["button", "Escape", "Back"])
 def test_lightbox_on_a_phone_closes_by_button_escape_and_back(browser, server, how):
-    context, page = new_page(browser, "phone")
-    try:
+    with reader_page(browser, "phone") as page:
         page.goto(server + "/" + FAIR)
         url, length = page.url, page.evaluate("() => history.length")
         link = page.locator("article a.slide__link").first
@@ -184,16 +163,13 @@ def test_lightbox_on_a_phone_closes_by_button_escape_and_back(browser, server, h
         assert page.url == url
         page.go_back()
         assert page.url != url, "Back after closing should leave the page"
-    finally:
-        context.close()
 
 
 # --- 3. Search terms highlighted on the opened page ----------------------------------------------
 
 @pytest.mark.parametrize("width", VIEWPORTS)
 def test_a_result_opened_with_h_highlights_the_searched_word(browser, server, width):
-    context, page = new_page(browser, width)
-    try:
+    with reader_page(browser, width) as page:
         page.goto(f"{server}/{FAIR}?h=fair")
         page.wait_for_selector("article mark", timeout=10_000)
         marks = {m.lower() for m in page.locator("article mark").all_text_contents()}
@@ -205,16 +181,13 @@ def test_a_result_opened_with_h_highlights_the_searched_word(browser, server, wi
         })""")
         assert gaps and all(abs(gap) < 1 for gap in gaps), gaps
         assert not page.evaluate("() => document.getElementById('__search').checked")
-    finally:
-        context.close()
 
 
 # --- 4. A word still being typed -----------------------------------------------------------------
 
 def test_a_word_being_typed_is_corrected_to_the_word_the_results_use(browser, server):
-    context, page = new_page(browser, "desktop")
-    instrument(page)
-    try:
+    with reader_page(browser, "desktop") as page:
+        instrument(page)
         page.goto(server + "/")
         open_search(page)
         type_query(page, "Natasc")
@@ -224,8 +197,6 @@ def test_a_word_being_typed_is_corrected_to_the_word_the_results_use(browser, se
         type_query(page, "zerosh")
         assert first_result_path(page) == "reinforcement-learning/unsupervised-environment-design/"
         assert correction(page) == "Showing results for zero shot (no exact match for “zerosh”)"
-    finally:
-        context.close()
 
 
 # --- 5. Small things -----------------------------------------------------------------------------
@@ -262,8 +233,7 @@ VISIBLE_MAP_LABELS = """
 
 
 def test_map_shows_whole_titles_on_a_desktop(browser, server):
-    context, page = new_page(browser, "desktop")
-    try:
+    with reader_page(browser, "desktop") as page:
         page.goto(server + "/map/")
         labels = page.evaluate(VISIBLE_MAP_LABELS)
         assert len(labels) == len(talks())
@@ -271,8 +241,6 @@ def test_map_shows_whole_titles_on_a_desktop(browser, server):
         figure = page.locator("figure.summit-map").bounding_box()
         assert all(label["right"] <= figure["x"] + figure["width"] for label in labels), labels
         assert page.evaluate("() => document.documentElement.scrollWidth <= innerWidth")
-    finally:
-        context.close()
 
 
 PLACEHOLDER_FITS = """
@@ -288,19 +256,15 @@ PLACEHOLDER_FITS = """
 
 @pytest.mark.parametrize("width", VIEWPORTS)
 def test_404_search_placeholder_is_shown_whole(browser, server, width):
-    context, page = new_page(browser, width)
-    try:
+    with reader_page(browser, width) as page:
         page.goto(server + "/404.html")
         fit = page.evaluate(PLACEHOLDER_FITS)
         assert fit["text"] <= fit["room"], fit
         assert page.evaluate("() => document.documentElement.scrollWidth <= innerWidth")
-    finally:
-        context.close()
 
 
 def test_no_clear_tooltip_stays_after_tapping_search_on_a_phone(browser, server):
-    context, page = new_page(browser, "phone")
-    try:
+    with reader_page(browser, "phone") as page:
         page.goto(server + "/" + FAIR)
         page.locator("label.md-header__button[for=__search]").tap()
         page.wait_for_selector(".md-search__input:focus")
@@ -310,13 +274,10 @@ def test_no_clear_tooltip_stays_after_tapping_search_on_a_phone(browser, server)
         page.wait_for_timeout(600)            # past Material's 250 ms hide delay
         shown = page.locator(".md-tooltip--active, .md-tooltip2--active")
         assert [t for t in shown.all() if t.is_visible()] == [], shown.all_inner_texts()
-    finally:
-        context.close()
 
 
 def test_admonitions_stay_whole_in_print(browser, server):
-    context, page = new_page(browser, "desktop")
-    try:
+    with reader_page(browser, "desktop") as page:
         page.goto(server + "/" + FAIR)
         page.emulate_media(media="print")
         styles = page.evaluate("""() => [...document.querySelectorAll('article .admonition')].map(a => {
@@ -324,5 +285,3 @@ def test_admonitions_stay_whole_in_print(browser, server):
           return [getComputedStyle(a).breakInside, title && getComputedStyle(title).breakAfter];
         })""")
         assert styles and all(s == ["avoid", "avoid"] for s in styles), styles
-    finally:
-        context.close()

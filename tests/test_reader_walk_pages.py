@@ -17,7 +17,7 @@ import re
 import pytest
 
 from site_model import article, bib, page_path, talks
-from test_reader_walk import VIEWPORTS, new_page
+from browser import VIEWPORTS, reader_page
 
 from summit.markdown_ext.abbr_scope import term_of
 
@@ -107,8 +107,7 @@ def test_every_talk_has_one_structure(site):
 
 @pytest.mark.parametrize("width", VIEWPORTS)
 def test_at_a_glance_is_in_body_size(browser, server, width):
-    context, page = new_page(browser, width)
-    try:
+    with reader_page(browser, width) as page:
         for talk in (talks()[0], talks()[-1]):
             page.goto(talk_url(server, talk))
             sizes = page.evaluate("""() => {
@@ -118,8 +117,6 @@ def test_at_a_glance_is_in_body_size(browser, server, width):
               return {glance: px(glance.querySelector('p:not(.admonition-title)')), body: px(body)};
             }""")
             assert sizes["glance"] == sizes["body"] >= 16, (talk.number, width, sizes)
-    finally:
-        context.close()
 
 
 # --- 8. A door on every talk -------------------------------------------------------------
@@ -194,9 +191,8 @@ REFERENCES = """() => {
 
 @pytest.mark.parametrize("width", VIEWPORTS)
 def test_references_stay_compact_with_visible_labelled_back_links(browser, server, width):
-    context, page = new_page(browser, width)
     tall, unlabelled, section, count = [], [], 0.0, 0
-    try:
+    with reader_page(browser, width) as page:
         for talk in talks():
             page.goto(talk_url(server, talk))
             found = page.evaluate(REFERENCES)
@@ -208,8 +204,6 @@ def test_references_stay_compact_with_visible_labelled_back_links(browser, serve
                 if not (links["visible"] and re.fullmatch(r"\^( [a-z])*", links["text"]) and links["labels"]
                         and all(label.startswith("Back to") for label in links["labels"])):
                     unlabelled.append(f"{talk.number} reference {i}: {links}")
-    finally:
-        context.close()
     assert not tall, f"References taller than {MAX_PER_REFERENCE[width]} px a reference:\n" + "\n".join(tall)
     assert not unlabelled, "back-links hidden or unlabelled:\n" + "\n".join(unlabelled[:10])
     if width == "desktop":

@@ -5,7 +5,7 @@ build writes the others (a talk page's header, related talks and cite block; eac
 text, through mkdocs-bibtex; the generated pages' listings). Markdown keeps an HTML comment as
 it is, alone in a block or inside a paragraph, so what a placeholder stands for is never parsed
 as Markdown. Once Markdown has run, resolve() replaces each placeholder with its HTML, rendered
-from a template under overrides/partials/: one small function per name below, and an unknown
+from a template under overrides/partials/: one line per name below, and an unknown
 name raises. Modelled on Material for MkDocs' own docs hook (shortcodes.py) and on
 mkdocs-autorefs (one placeholder, resolved once).
 """
@@ -28,86 +28,28 @@ PLACEHOLDER = re.compile(r"<!--\s*md:(?P<name>[\w-]+)(?:\s+(?P<args>[^<>]*?))?\s
 Handler = Callable[["Views", PageRef, str], str]
 
 
-def _slide(views: Views, page: PageRef, args: str) -> str:
-    return views.talk.slide(page, int(args))
-
-
-def _program(views: Views, page: PageRef, args: str) -> str:
-    return views.listings.program(page)
-
-
-def _browse_links(views: Views, page: PageRef, args: str) -> str:
-    return views.listings.browse_links(page)
-
-
-def _section_talks(views: Views, page: PageRef, args: str) -> str:
-    return views.listings.section_talks(page)
-
-
-def _sections(views: Views, page: PageRef, args: str) -> str:
-    return views.listings.sections(page)
-
-
-def _tag_vocabulary(views: Views, page: PageRef, args: str) -> str:
-    return views.listings.tag_vocabulary()
-
-
-def _talk_header(views: Views, page: PageRef, args: str) -> str:
-    return views.talk.header(page)
-
-
-def _related_talks(views: Views, page: PageRef, args: str) -> str:
-    return views.talk.related_talks(page)
-
-
-def _cite_these_notes(views: Views, page: PageRef, args: str) -> str:
-    return views.talk.cite_these_notes(page)
-
-
-def _reference(views: Views, page: PageRef, args: str) -> str:
-    return views.talk.reference(args)
-
-
-def _speaker(views: Views, page: PageRef, args: str) -> str:
-    return views.browse.speaker(page, args)
-
-
-def _works(views: Views, page: PageRef, args: str) -> str:
-    return views.browse.works(page, args)
-
-
-def _works_filter(views: Views, page: PageRef, args: str) -> str:
-    return views.browse.works_filter(page)
-
-
-def _glossary_letter(views: Views, page: PageRef, args: str) -> str:
-    return views.browse.glossary_letter(page, args)
-
-
-def _summit_map(views: Views, page: PageRef, args: str) -> str:
-    return views.browse.summit_map(page)
-
-
-# What an author may write in a page; each must be a paragraph of its own.
+# What an author may write in a page; each must be a paragraph of its own. Each name maps to the
+# view that draws it: (views, the page, the placeholder's arguments) -> HTML.
 AUTHORS: dict[str, Handler] = {
-    "slide": _slide,
-    "program": _program,
-    "browse-links": _browse_links,
-    "section-talks": _section_talks,
-    "sections": _sections,
-    "tag-vocabulary": _tag_vocabulary,
+    "slide": lambda views, page, args: views.talk.slide(page, int(args)),
+    "program": lambda views, page, args: views.listings.program(page),
+    "browse-links": lambda views, page, args: views.listings.browse_links(page),
+    "section-talks": lambda views, page, args: views.listings.section_talks(page),
+    "sections": lambda views, page, args: views.listings.sections(page),
+    "tag-vocabulary": lambda views, page, args: views.listings.tag_vocabulary(),
 }
-# What the build writes (summit/views.py, the templates under overrides/markdown/).
+# What the build writes (overrides/markdown/: the talk page's frame, the generated pages; a
+# reference's text through mkdocs-bibtex).
 BUILD: dict[str, Handler] = {
-    "talk-header": _talk_header,
-    "related-talks": _related_talks,
-    "cite-these-notes": _cite_these_notes,
-    "reference": _reference,
-    "speaker": _speaker,
-    "works": _works,
-    "works-filter": _works_filter,
-    "glossary-letter": _glossary_letter,
-    "summit-map": _summit_map,
+    "talk-header": lambda views, page, args: views.talk.header(page),
+    "related-talks": lambda views, page, args: views.talk.related_talks(page),
+    "cite-these-notes": lambda views, page, args: views.talk.cite_these_notes(page),
+    "reference": lambda views, page, args: views.talk.reference(args),
+    "speaker": lambda views, page, args: views.browse.speaker(page, args),
+    "works": lambda views, page, args: views.browse.works(page, args),
+    "works-filter": lambda views, page, args: views.browse.works_filter(page),
+    "glossary-letter": lambda views, page, args: views.browse.glossary_letter(page, args),
+    "summit-map": lambda views, page, args: views.browse.summit_map(page),
 }
 HANDLERS = AUTHORS | BUILD
 
