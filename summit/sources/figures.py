@@ -106,10 +106,7 @@ def unmarked(text: str) -> tuple[str, list[int]]:
 def occurrences(needle: str, line: str) -> list[tuple[int, int]]:
     """Where an entry's text (as unmarked gives it) occurs in the Markdown line, emphasis aside:
     (start, end) columns."""
-    if any(mark in line for mark in ("*", "_", "  ", "\t")):
-        hay, where = unmarked(line)
-    else:  # nothing to unmark: the line is its own text (most lines)
-        hay, where = line, range(len(line))
+    hay, where = unmarked(line)
     spans, start = [], hay.find(needle)
     while needle and start >= 0:
         spans.append((where[start], where[start + len(needle) - 1] + 1))
