@@ -1,8 +1,8 @@
 """The MkDocs side of Summit Notes: the whole build, in the order MkDocs runs it.
 
-    on_config         load and check every source into one SiteBuild (summit/); register the
-                      Markdown extensions (no glossary tooltip in a link; references' back-links)
-    on_pre_build      mkdocs-bibtex writes each reference's text as a placeholder
+    on_config         load and check every source into one SiteBuild (summit/); hand mkdocs-bibtex
+                      the parsed references.bib, with each reference's text a placeholder; register
+                      the Markdown extensions (no glossary tooltip in a link; references' back-links)
     on_files          add the generated pages (Speakers, Papers, Map, Glossary) and data
                       (talks.json, references.json)
     on_nav            order sections and talks as at the summit (1.1 … 5.4)
@@ -19,6 +19,7 @@ Everything else is plain Python in summit/ (no MkDocs import) and templates in o
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
 import sys
@@ -35,6 +36,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.nav import Section as NavSection
 from mkdocs.structure.pages import Page
 from mkdocs_bibtex.citation import Citation
+from pybtex.database import BibliographyData
 from mkdocs_bibtex.registry import SimpleRegistry
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -83,7 +85,9 @@ def site_build(config: MkDocsConfig) -> SiteBuild:
     return config[BUILD]
 
 
-@event_priority(100)  # before mkdocs-bibtex's on_config parses references.bib: ours names the line
+# Before mkdocs-bibtex's on_config, which would parse references.bib again, with a traceback for
+# a malformed file: ours names the line, and gives the plugin what it parsed (_use_our_registry).
+@event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _run_again_on_next_rebuild()
     root = Path(config.config_file_path).parent
@@ -112,6 +116,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     views.listings.tag_anchor = lambda tag: tags.tags_slugify_format.format(
         slug=tags.tags_slugify(tag, tags.tags_slugify_separator))
     config[BUILD] = site = SiteBuild(corpus, views)
+    _use_our_registry(config, corpus)
     config.markdown_extensions.append(AbbrScopeExtension())  # a term explained once a section, never in a link
     config.markdown_extensions.append(ReferencesExtension())  # back-links labelled ^ a b c
     figure_source = templates.get_template("partials/figure-source.html").module
@@ -145,17 +150,22 @@ class NotesRegistry(SimpleRegistry):
     """mkdocs-bibtex's own registry, with a placeholder as each reference's text: the reference's
     HTML (partials/reference.html) takes its place once Markdown has run."""
 
+    def __init__(self, bib_data: BibliographyData, footnote_format: str) -> None:
+        # what SimpleRegistry's __init__ sets, from the corpus's parse instead of a second one
+        self.bib_data, self.footnote_format = bib_data, footnote_format
+
     def reference_text(self, citation: Citation) -> str:
         return f"<!-- md:reference {citation.key} -->"
 
 
-def on_pre_build(config: MkDocsConfig) -> None:
-    """mkdocs-bibtex offers no setting for the reference text, so its registry, made in its
-    on_config, is replaced by ours: the one place that reaches into the plugin.
-    tests/test_site.py fails if the references lose their text."""
+def _use_our_registry(config: MkDocsConfig, corpus: Corpus) -> None:
+    """mkdocs-bibtex offers no setting for the reference text, and parses references.bib in its
+    on_config unless it was configured after the file last changed: the one place that reaches
+    into the plugin gives it our registry and marks it configured. tests/unit/
+    test_reference_view.py fails if a release stops honouring either."""
     bibtex = config.plugins["bibtex"]
-    bib_file = Path(config.config_file_path).parent / bibtex.config.bib_file
-    bibtex.registry = NotesRegistry([str(bib_file)], bibtex.config.footnote_format)
+    bibtex.registry = NotesRegistry(corpus.bib.data, bibtex.config.footnote_format)
+    bibtex.last_configured = math.inf
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

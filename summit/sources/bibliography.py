@@ -57,7 +57,7 @@ class Bibliography:
         return list(self.data.entries)
 
     def __contains__(self, key: str) -> bool:
-        return key in self.keys  # as written: pybtex's own lookup ignores case
+        return key in self.located  # as written: pybtex's own lookup ignores case
 
     def entry(self, key: str) -> Entry:
         return self.data.entries[key]

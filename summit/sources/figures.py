@@ -103,10 +103,10 @@ def unmarked(text: str) -> tuple[str, list[int]]:
     return "".join(out), where
 
 
-def occurrences(needle: str, line: str) -> list[tuple[int, int]]:
-    """Where an entry's text (as unmarked gives it) occurs in the Markdown line, emphasis aside:
-    (start, end) columns."""
-    hay, where = unmarked(line)
+def occurrences(needle: str, line: tuple[str, list[int]]) -> list[tuple[int, int]]:
+    """Where an entry's text (as unmarked gives it) occurs in a Markdown line (as unmarked gives
+    it: emphasis aside): (start, end) columns of the line as written."""
+    hay, where = line
     spans, start = [], hay.find(needle)
     while needle and start >= 0:
         spans.append((where[start], where[start + len(needle) - 1] + 1))
@@ -205,7 +205,7 @@ def check_page(src_uri: str, meta: dict, body: str, offset: int, bib: Bibliograp
         if source.cite is None and recap is not None and not in_recap(source.quote, recap):
             raise entry_error(where, page, source.text,
                               f"has a recap passage that is not in the recap word for word ({RECAP_NAME})")
-    lines = body.split("\n") if sources else []
+    lines = [unmarked(line) for line in body.split("\n")] if sources else []
     needles = [unmarked(source.text)[0].strip() for source in sources]
     found = [[occurrences(needle, line) for line in lines] for needle in needles]
     for source, spans in zip(sources, found):

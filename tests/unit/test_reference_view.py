@@ -1,14 +1,16 @@
 """A reference: summit/reference_view.py chooses its facts, partials/reference-text.html draws them.
 
 Also the one piece of mkdocs-bibtex the notes replace, its registry (hooks/pipeline.py,
-NotesRegistry): if a mkdocs-bibtex release asks its registry for more, the last test fails.
+NotesRegistry): if a mkdocs-bibtex release parses or asks its registry otherwise, the last test fails.
 """
 
 from __future__ import annotations
 
 import inspect
+import math
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import jinja2
 import pytest
@@ -128,11 +130,20 @@ def test_every_entry_of_references_bib_has_a_title_and_its_links(tmp_path):
         assert not re.search(r"[{}\\]|``|''", BeautifulSoup(html, "html.parser").get_text()), key
 
 
-def test_mkdocs_bibtex_still_takes_a_reference_text_from_its_registry():
-    """hooks/pipeline.py replaces mkdocs-bibtex's registry (made in its on_config) by NotesRegistry,
-    a SimpleRegistry whose reference_text is a placeholder: the one place the notes reach into the
-    plugin. If a release builds or asks its registry otherwise, this fails."""
-    assert list(inspect.signature(SimpleRegistry.__init__).parameters) == ["self", "bib_files", "footnote_format"]
+def test_mkdocs_bibtex_keeps_the_registry_it_is_given(tmp_path):
+    """hooks/pipeline.py gives mkdocs-bibtex a NotesRegistry, a SimpleRegistry built from the
+    corpus's parse whose reference_text is a placeholder, and marks the plugin configured so that
+    its on_config does not parse references.bib again: the one place the notes reach into the
+    plugin. If a release parses anyway, or builds or asks its registry otherwise, this fails."""
+    broken = tmp_path / "references.bib"
+    broken.write_text("@misc{open,\n  title = {never closed\n", encoding="utf-8")
+    plugin = BibTexPlugin()
+    plugin.load_config({"bib_file": str(broken)}, config_file_path=str(tmp_path / "mkdocs.yml"))
+    given = object()
+    plugin.registry, plugin.last_configured = given, math.inf
+    plugin.on_config(SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml")))  # the broken file is not read
+    assert plugin.registry is given
     assert list(inspect.signature(SimpleRegistry.reference_text).parameters) == ["self", "citation"]
-    assert "self.registry = SimpleRegistry(" in inspect.getsource(BibTexPlugin.on_config)
     assert "self.registry.reference_text(citation)" in inspect.getsource(BibTexPlugin.on_page_markdown)
+    assert {"bib_data", "footnote_format"} >= {
+        name for name in re.findall(r"self\.(\w+)", inspect.getsource(SimpleRegistry.inline_text))}
