@@ -2,7 +2,7 @@
 on hover and on keyboard focus, and nothing else broken (code, links, heading anchors, search).
 
 The glossary file is includes/glossary.md, appended to every page by pymdownx.snippets; see
-summit/glossary.py for its format.
+summit/sources/glossary.py for its format.
 """
 
 from __future__ import annotations
@@ -54,18 +54,76 @@ def html_pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
 
+# --- The checks of the glossary against the pages (the build does not run them) -------------
+
+def terms_used(text: str, entries) -> set[str]:
+    """Terms of entries that occur in text (already reduced to prose)."""
+    return set(glossary.matcher(e.term for e in entries).findall(text))
+
+
+def unused(pages: dict[str, str], entries: list[glossary.Entry]) -> list[glossary.Entry]:
+    """Entries no page uses: a glossary line nobody needs."""
+    found: set[str] = set()
+    for markdown in pages.values():
+        found |= terms_used(glossary.prose(markdown), entries)
+    return [e for e in entries if e.term not in found]
+
+
+# Tokens a reader may need decoded: words with a run of two capitals (GAN, BM25, DrQA, GLMix).
+CANDIDATE = re.compile(r"\b[A-Za-z0-9]*[A-Z][A-Z][A-Za-z0-9]*\b")
+
+
+def unexplained(text: str, entries, allowed, known_terms=()) -> list[str]:
+    """Acronym-like tokens and known terms in text (prose) that neither the glossary nor the
+    allow-list covers, in order of first appearance. Glossary terms are removed first, as the
+    abbr extension would wrap them, so "CA-GAN" is covered by an entry for it or for GAN."""
+    entries = list(entries)
+    rest = glossary.matcher(e.term for e in entries).sub(" ", text) if entries else text
+    allowed = list(allowed)
+    if allowed:
+        rest = glossary.matcher(allowed).sub(" ", rest)
+    found = CANDIDATE.findall(rest)
+    found += [t for t in known_terms if re.search(r"\b" + re.escape(t) + r"\b", rest)]
+    return list(dict.fromkeys(found))
+
+
+SAMPLE = glossary.parse(
+    "*[GAN]: Generative Adversarial Network — two networks trained against each other.\n"
+    "*[GANs]: Generative Adversarial Networks — plural of GAN\n"
+    "*[DrQA]: A question-answering system that reads Wikipedia.\n"
+    "*[regret]: How much better the antagonist does than the protagonist.\n"
+    "*[TF-IDF]: Term frequency–inverse document frequency — a word weighting.\n", "includes/glossary.md")
+
+
+def test_unused_lists_the_entries_no_page_uses():
+    pages = {
+        "a.md": "Two GANs and one GAN.",
+        "b.md": "An organ, a Gantt chart, gan in lower case, and `GAN` in code.",
+        "c.md": "Only plural GANs here; no regrets, only Regret.",
+    }
+    assert [e.term for e in unused(pages, SAMPLE)] == ["DrQA", "regret", "TF-IDF"]
+
+
+def test_unexplained_lists_uncovered_acronyms_and_known_terms():
+    text = "A GAN and CA-GAN with TF-IDF, BM25 and DrQA; the RE•WORK summit on AI; catastrophic forgetting."
+    found = unexplained(text, SAMPLE, allowed=["AI", "RE•WORK"],
+                        known_terms=["catastrophic forgetting", "domain randomization"])
+    assert found == ["CA", "BM25", "catastrophic forgetting"]
+
+
 # --- Without a browser -------------------------------------------------------------------
 
 def test_every_glossary_term_is_used_by_some_page():
-    unused = glossary.unused(docs_pages(), entries())
-    assert not unused, "glossary terms no page uses: " + ", ".join(f"{e.term} (line {e.line})" for e in unused)
+    unused_entries = unused(docs_pages(), entries())
+    assert not unused_entries, "glossary terms no page uses: " + ", ".join(
+        f"{e.term} (line {e.line})" for e in unused_entries)
 
 
 def test_every_acronym_and_known_term_on_every_page_is_explained():
     terms = entries()
     missing = {
         src: found for src, markdown in docs_pages().items()
-        if (found := glossary.unexplained(glossary.prose(markdown), terms, ALLOWED, KNOWN_TERMS))
+        if (found := unexplained(glossary.prose(markdown), terms, ALLOWED, KNOWN_TERMS))
     }
     assert not missing, "not in includes/glossary.md (nor allowed in this test):\n" + "\n".join(
         f"  docs/{src}: {', '.join(found)}" for src, found in missing.items())
@@ -101,7 +159,7 @@ def test_each_term_a_talk_page_uses_has_its_tooltip(site):
         article = soup(page_path(site, talk.src_uri)).select_one("article")
         titles = {abbr.get_text(): abbr["title"] for abbr in article.select("abbr")}
         markdown = (ROOT / "docs" / talk.src_uri).read_text(encoding="utf-8")
-        for term in glossary.terms_used(glossary.prose(markdown), terms.values()):
+        for term in terms_used(glossary.prose(markdown), terms.values()):
             entry = terms[term]
             forms = {term, entry.plural_of} | {e.term for e in terms.values() if e.plural_of == term}
             if not any(titles.get(form) == terms[form].title for form in forms if form):

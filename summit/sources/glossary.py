@@ -4,8 +4,6 @@ One file (includes/glossary.md) holds the entries in Python-Markdown's abbreviat
 that pymdownx.snippets can append it to every page and the abbr extension turns each use into
 an <abbr title="…"> that Material's content.tooltips shows on hover and focus. This module
 reads that file, finds which pages use each term, and writes the Markdown of the Glossary page.
-
-Plain Python: no MkDocs import, no state kept between calls.
 """
 
 from __future__ import annotations
@@ -30,10 +28,6 @@ COMMENT = re.compile(r"^\[//\]: # \(.*\)$")
 PLURAL = re.compile(r"^plural of (?P<singular>\S+)$")
 # A word that is an acronym: no lower-case letter except a plural "s" (GAN, BM25, GANs).
 ACRONYM = re.compile(r"^[A-Z0-9]*[A-Z][A-Z0-9]*s?$")
-
-
-class GlossaryError(SourceError):
-    """Bad glossary input; the message is one line naming the file, the line and the culprit."""
 
 
 class Entry(NamedTuple):
@@ -63,28 +57,28 @@ def parse(text: str, where: str) -> list[Entry]:
             continue
         match = ENTRY.match(line)
         if not match:
-            raise GlossaryError(f"{where}:{number}: not a glossary line "
+            raise SourceError(f"{where}:{number}: not a glossary line "
                                 f"(write '*[TERM]: Expansion — definition'): {line[:60]!r}")
         term, title = match["term"], match["title"]
         if term != term.strip() or not re.fullmatch(r"[\w•.+ -]+", term):
-            raise GlossaryError(f"{where}:{number}: term {term!r} has characters an abbreviation cannot have")
+            raise SourceError(f"{where}:{number}: term {term!r} has characters an abbreviation cannot have")
         if term in entries:
-            raise GlossaryError(f"{where}:{number}: '{term}' is already defined on line {entries[term].line}")
+            raise SourceError(f"{where}:{number}: '{term}' is already defined on line {entries[term].line}")
         # The space added back lets a line ending in " —" (stripped) read as an empty definition.
         expansion, sep, definition = (title + " ").partition(SEPARATOR)
         definition = definition.strip()
         if not sep:
             expansion, definition = None, title
         if ACRONYM.match(term) and not expansion:
-            raise GlossaryError(f"{where}:{number}: acronym '{term}' has no expansion "
+            raise SourceError(f"{where}:{number}: acronym '{term}' has no expansion "
                                 f"(write '*[{term}]: Expansion — definition')")
         if not definition:
-            raise GlossaryError(f"{where}:{number}: '{term}' has no definition after ' — '")
+            raise SourceError(f"{where}:{number}: '{term}' has no definition after ' — '")
         plural = PLURAL.match(definition)
         entries[term] = Entry(term, expansion, definition, number, plural["singular"] if plural else None)
     for entry in entries.values():
         if entry.plural_of and entry.plural_of not in entries:
-            raise GlossaryError(f"{where}:{entry.line}: '{entry.term}' is the plural of "
+            raise SourceError(f"{where}:{entry.line}: '{entry.term}' is the plural of "
                                 f"'{entry.plural_of}', which the glossary does not define")
     return list(entries.values())
 
@@ -95,7 +89,7 @@ def load(path: Path, root: Path | None = None) -> list[Entry]:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
-        raise GlossaryError(f"{where}: cannot read the glossary ({error.strerror})") from None
+        raise SourceError(f"{where}: cannot read the glossary ({error.strerror})") from None
     return parse(text, where)
 
 
@@ -150,11 +144,6 @@ class Glosser:
         return runs
 
 
-def terms_used(text: str, entries: Iterable[Entry]) -> set[str]:
-    """Terms of entries that occur in text (already reduced to prose)."""
-    return set(matcher(e.term for e in entries).findall(text))
-
-
 def usage(pages: Mapping[str, str], entries: list[Entry]) -> dict[str, list[str]]:
     """term -> the pages (keys of pages, in their order) whose Markdown uses it; a plural's
     uses count for its singular too."""
@@ -167,33 +156,6 @@ def usage(pages: Mapping[str, str], entries: list[Entry]) -> dict[str, list[str]
                 if page not in used[name]:
                     used[name].append(page)
     return used
-
-
-def unused(pages: Mapping[str, str], entries: list[Entry]) -> list[Entry]:
-    """Entries no page uses: a glossary line nobody needs."""
-    found: set[str] = set()
-    for markdown in pages.values():
-        found |= terms_used(prose(markdown), entries)
-    return [e for e in entries if e.term not in found]
-
-
-# Tokens a reader may need decoded: words with a run of two capitals (GAN, BM25, DrQA, GLMix).
-CANDIDATE = re.compile(r"\b[A-Za-z0-9]*[A-Z][A-Z][A-Za-z0-9]*\b")
-
-
-def unexplained(text: str, entries: Iterable[Entry], allowed: Iterable[str],
-                known_terms: Iterable[str] = ()) -> list[str]:
-    """Acronym-like tokens and known terms in text (prose) that neither the glossary nor the
-    allow-list covers, in order of first appearance. Glossary terms are removed first, as the
-    abbr extension would wrap them, so "CA-GAN" is covered by an entry for it or for GAN."""
-    entries = list(entries)
-    rest = matcher(e.term for e in entries).sub(" ", text) if entries else text
-    allowed = list(allowed)
-    if allowed:
-        rest = matcher(allowed).sub(" ", rest)
-    found = CANDIDATE.findall(rest)
-    found += [t for t in known_terms if re.search(r"\b" + re.escape(t) + r"\b", rest)]
-    return list(dict.fromkeys(found))
 
 
 # --- The Glossary page -------------------------------------------------------------------

@@ -1,5 +1,5 @@
-"""summit/glossary.py on its own: parsing, usage, the unexplained-token check, the page's
-order, and the Markdown extension that keeps tooltips out of links. No build: milliseconds."""
+"""summit/sources/glossary.py on its own: parsing, usage, the page's order, and the Markdown
+extension that keeps tooltips out of links. No build: milliseconds."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ import pytest
 
 from builds import ROOT
 from summit.sources import glossary
-from summit.sources.glossary import Entry, GlossaryError
+from summit.errors import SourceError
+from summit.sources.glossary import Entry
 from summit.markdown_ext.abbr_scope import AbbrScopeExtension
 
 GOOD = """\
@@ -51,13 +52,13 @@ BAD = {
 @pytest.mark.parametrize("case", BAD, ids=list(BAD))
 def test_bad_lines_fail_with_file_and_line(case):
     text, message = BAD[case]
-    with pytest.raises(GlossaryError, match=message) as error:
+    with pytest.raises(SourceError, match=message) as error:
         glossary.parse(text, "includes/glossary.md")
     assert "\n" not in str(error.value)                      # one line
 
 
 def test_load_names_a_missing_file_relative_to_the_project(tmp_path):
-    with pytest.raises(GlossaryError, match=r"^includes/glossary\.md: cannot read the glossary"):
+    with pytest.raises(SourceError, match=r"^includes/glossary\.md: cannot read the glossary"):
         glossary.load(tmp_path / "includes" / "glossary.md", tmp_path)
 
 
@@ -80,14 +81,6 @@ def test_usage_is_whole_word_case_sensitive_and_outside_code():
     assert used["GAN"] == ["a.md", "c.md"]                   # the plural counts for its singular
     assert used["GANs"] == ["a.md", "c.md"]
     assert used["regret"] == []                              # "regrets" and "Regret" are other words
-    assert [e.term for e in glossary.unused(pages, entries())] == ["DrQA", "regret", "TF-IDF"]
-
-
-def test_unexplained_lists_uncovered_acronyms_and_known_terms():
-    text = "A GAN and CA-GAN with TF-IDF, BM25 and DrQA; the RE•WORK summit on AI; catastrophic forgetting."
-    found = glossary.unexplained(text, entries(), allowed=["AI", "RE•WORK"],
-                                 known_terms=["catastrophic forgetting", "domain randomization"])
-    assert found == ["CA", "BM25", "catastrophic forgetting"]
 
 
 def test_page_order_is_alphabetical_with_plurals_under_their_singular():
