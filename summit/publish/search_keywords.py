@@ -9,7 +9,7 @@ Typos and joined or split compounds ("zeroshot" for "zero-shot") are not handled
 search worker corrects them against the index itself (docs/assets/javascripts/
 search-typos-worker.js). Joined compounds as keywords were tried: boosted forms such as
 "ailearned" (from "AI-learned") outranked the right talk for prefix queries ("Facebook AI
-Research"). Pure functions, no MkDocs import.
+Research").
 """
 
 from __future__ import annotations
@@ -25,21 +25,15 @@ ELISION = re.compile(r"^[dDlL]['’]")
 APOSTROPHE = re.compile(r"['’]")
 
 
-def fold_accents(text: str) -> str:
-    """Drop accents: "Télécom" → "Telecom", "Fréchet" → "Frechet". Only the accents: a typographic
-    apostrophe stays (L’Oréal → L’Oreal), so the elision rules below still see it."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-
-
 def accent_free_forms(word: str) -> list[str]:
     """A word with accents as a reader types it without them: folded, without its apostrophe,
-    and without a French elision (L'Oréal → L'Oreal, LOreal, Oreal). Nothing for a plain word."""
-    if word.isascii():  # most words: nothing to fold, and checking costs far less than folding
-        return []
-    folded = fold_accents(word)
+    and without a French elision (L'Oréal → L'Oreal, LOreal, Oreal). Nothing for a plain word.
+    Only the accents are folded: a typographic apostrophe stays (L’Oréal → L’Oreal), so the
+    elision rule still sees it."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
     if folded == word:
         return []
-    return _unique([folded, APOSTROPHE.sub("", folded), ELISION.sub("", folded)])
+    return list(dict.fromkeys([folded, APOSTROPHE.sub("", folded), ELISION.sub("", folded)]))
 
 
 def extra_forms(text: str) -> list[str]:
@@ -47,26 +41,16 @@ def extra_forms(text: str) -> list[str]:
     order (once: a talk's keywords say what it is about, not how often)."""
     if text.isascii():  # most pages: nothing to fold
         return []
-    out: list[str] = []
-    for word in [word for word in WORD.findall(text) if not word.isascii()]:  # only these have other forms
-        out += accent_free_forms(word)
-    return _unique(out)
-
-
-def keywords_field(facts: str, body: str) -> str:
-    """The "keywords" field of a talk: its facts (speakers, affiliations, title, summary) as
-    written, then the extra forms of the words of its facts and page."""
-    return " ".join([facts] + extra_forms(facts + " " + body))
-
-
-def _unique(items: list[str]) -> list[str]:
-    return list(dict.fromkeys(items))
+    words = [word for word in WORD.findall(text) if not word.isascii()]  # only these have other forms
+    return list(dict.fromkeys(form for word in words for form in accent_free_forms(word)))
 
 
 def talk_keywords(corpus: Corpus, talk: Talk) -> str:
     """A talk's keywords field: its speakers, affiliations, title (and the recap's heading for
-    it, where that differs) and summary, then the extra forms of those words and of its page's
-    words. A short name like "Li" is otherwise drowned by longer words it prefixes ("LinkedIn")."""
+    it, where that differs) and summary as written, then the extra forms of those words and of
+    its page's words. A short name like "Li" is otherwise drowned by longer words it prefixes
+    ("LinkedIn")."""
     facts = [s.name for s in talk.speakers] + [s.affiliation for s in talk.speakers]
     titles = [talk.title] + ([talk.recap_title] if talk.recap_title else [])
-    return keywords_field(" ".join(facts + titles + [talk.description]), corpus.pages[talk.src_uri].body)
+    facts_text = " ".join(facts + titles + [talk.description])
+    return " ".join([facts_text] + extra_forms(facts_text + " " + corpus.pages[talk.src_uri].body))
