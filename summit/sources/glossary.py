@@ -116,7 +116,7 @@ def matcher(terms: Iterable[str]) -> re.Pattern[str]:
     terms = sorted(terms, key=len, reverse=True)
     if not terms:
         return re.compile(r"(?!)")  # no terms: matches nothing
-    return re.compile(r"\b(?:" + "|".join(re.escape(term) for term in terms) + r")\b")
+    return re.compile(r"\b(" + "|".join(re.escape(term) for term in terms) + r")\b")
 
 
 class Glosser:
@@ -132,16 +132,8 @@ class Glosser:
 
     def runs(self, text: str) -> list[tuple[str, Entry | None]]:
         """The text as runs, each term a run with its entry, the rest with None."""
-        runs: list[tuple[str, Entry | None]] = []
-        position = 0
-        for match in self.pattern.finditer(text):
-            if match.start() > position:
-                runs.append((text[position:match.start()], None))
-            runs.append((match.group(0), self.by_term[match.group(0)]))
-            position = match.end()
-        if position < len(text):
-            runs.append((text[position:], None))
-        return runs
+        parts = self.pattern.split(text)  # split keeps the pattern's one group: the terms, at odd places
+        return [(part, self.by_term[part] if i % 2 else None) for i, part in enumerate(parts) if part]
 
 
 def usage(pages: Mapping[str, str], entries: list[Entry]) -> dict[str, list[str]]:
