@@ -17,7 +17,7 @@ from pybtex.database import Person
 from summit.errors import SourceError
 from summit.names import fold_name
 from summit.sources import bibliography, citations, figures, frontmatter, talks
-from summit.sources.bibliography import Bibliography, plain
+from summit.sources.bibliography import Bibliography, plain, surname
 from summit.sources.figures import FigureSource
 from summit.sources.talks import Section, Speaker, Talk
 
@@ -40,7 +40,6 @@ class Corpus:
     cited_by: dict[str, list[str]]  # key -> src_uris citing it, in page order (a talk's entry: its page)
     edition: datetime.date  # the date of this edition of the notes (see edition.py)
     figures: dict[str, tuple[FigureSource, ...]] = field(default_factory=dict)  # src_uri -> its figures' sources
-    _works_by: dict[str, list[str]] = field(default_factory=dict, repr=False)  # speaker name -> keys
 
     @property
     def talks(self) -> list[Talk]:
@@ -56,13 +55,9 @@ class Corpus:
 
     def works_by(self, speaker: Speaker) -> list[str]:
         """Works in references.bib with the speaker among the authors, in file order."""
-        if speaker.name not in self._works_by:
-            last = fold_name(" ".join(speaker.name.split()[1:]))
-            self._works_by[speaker.name] = [
-                key for key in self.bib.by_surname.get(last, [])
-                if any(same_person(speaker.name, p) for p in self.bib.authors(key))
-            ]
-        return self._works_by[speaker.name]
+        last = fold_name(" ".join(speaker.name.split()[1:]))
+        return [key for key in self.bib.by_surname.get(last, [])
+                if any(same_person(speaker.name, p) for p in self.bib.authors(key))]
 
     def cited_works(self, talk: Talk) -> list[str]:
         """The works a talk's page cites, its own talk entry aside."""
@@ -79,18 +74,16 @@ class Corpus:
 
 def same_person(name: str, person: Person) -> bool:
     """"Deborah Raji" is BibTeX's "Raji, Inioluwa Deborah": the surname and one given name agree."""
-    parts = name.split()
-    last = fold_name(" ".join(person.prelast_names + person.last_names))
+    first, *rest = name.split()
     givens = {fold_name(n) for n in person.first_names + person.middle_names}
-    return last == fold_name(" ".join(parts[1:])) and fold_name(parts[0]) in givens
+    return surname(person) == fold_name(" ".join(rest)) and fold_name(first) in givens
 
 
 def read_pages(docs_dir: Path) -> dict[str, PageSource]:
     pages = {}
     for path in sorted(docs_dir.rglob("*.md")):
         src_uri = path.relative_to(docs_dir).as_posix()
-        meta, body, offset = frontmatter.split(path.read_text(encoding="utf-8"), f"docs/{src_uri}")
-        pages[src_uri] = PageSource(src_uri, meta, body, offset)
+        pages[src_uri] = PageSource(src_uri, *frontmatter.split(path.read_text(encoding="utf-8"), f"docs/{src_uri}"))
     return pages
 
 
@@ -109,17 +102,17 @@ def load(docs_dir: Path, bib_path: Path, tags_path: Path, edition: datetime.date
     for talk in talk_list:
         check_talk_against_bib(talk, bib)
 
-    talk_keys = {t.src_uri: t.bib_key for t in talk_list}
+    talk_at = {t.src_uri: t for t in talk_list}
     cites: dict[str, list[str]] = {}
     cited_by: dict[str, list[str]] = defaultdict(list)
     for page in pages.values():
         keys = citations.cited_keys(page.body, f"docs/{page.src_uri}", bib.data.entries, page.offset)
         cites[page.src_uri] = keys
+        talk = talk_at.get(page.src_uri)
         # A talk's own entry is cited by its page's "Cite these notes", not among its references.
-        own = [talk_keys[page.src_uri]] if page.src_uri in talk_keys else []
+        own = [talk.bib_key] if talk else []
         for key in own + [k for k in keys if k not in own]:
             cited_by[key].append(page.src_uri)
-        talk = next((t for t in talk_list if t.src_uri == page.src_uri), None)
         for key in talk.works if talk else ():
             if key not in keys:  # a door to a work the notes never mention would surprise
                 raise SourceError(f"docs/{page.src_uri}: works names '{key}', which the notes do not cite")
