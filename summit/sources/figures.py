@@ -1,14 +1,8 @@
 """Figure sources (issue 26, "Every figure traceable"): each number in a page's prose names
 where it comes from.
 
-A page lists its figures' sources in its front matter (the syntax: README, "Figures"):
-
-    figures:
-      - text: 16%                     # words of the prose holding the figure(s), as written there
-        cite: zheng2020aieconomist    # a references.bib key ...
-        quote: "... by 16% over ..."  # ... and at most 30 words copied from that work
-      - text: 37 input features
-        recap: "..."                  # or the recap's own words, when only the talk says it
+A page lists its figures' sources in its front matter (figures:, the syntax: README, "Figures"):
+the words of the prose holding each figure, and a quote of a cited work or the recap's own words.
 
 The rules, each a SourceError naming the page and line:
 1. a figure is a run of digits in the prose (FIGURE), outside code, comments and shortcodes,
@@ -66,23 +60,19 @@ class FigureSource:
     href: str = ""  # where the short form links: the page's reference, or the work itself
 
 
-def recap_text(root: Path, environ: dict[str, str] = os.environ) -> str | None:
+def recap_text(root: Path) -> str | None:
     """The recap beside the repository (shared/source/, as in CI and the worktrees), whitespace
     collapsed; SUMMIT_RECAP names another file. None when it is not there."""
-    candidates = [environ.get("SUMMIT_RECAP", ""), root.parent / "shared" / "source" / RECAP_NAME]
+    candidates = [os.environ.get("SUMMIT_RECAP", ""), root.parent / "shared" / "source" / RECAP_NAME]
     path = next((Path(c) for c in candidates if c and Path(c).is_file()), None)
     return " ".join(path.read_text(encoding="utf-8").split()) if path else None
-
-
-def prose(body: str) -> str:
-    """The page body with what is not prose blanked out (same length, same lines)."""
-    return blank(body, HTML_COMMENT, FENCE, INLINE_CODE, BLOCK, *NOT_PROSE)
 
 
 def figures_in(body: str) -> list[tuple[int, int, int, str]]:
     """Each figure of the prose: (line from 1, start and end column, its text)."""
     found = []
-    for number, line in enumerate(prose(body).split("\n"), start=1):
+    prose = blank(body, HTML_COMMENT, FENCE, INLINE_CODE, BLOCK, *NOT_PROSE)  # same length, same lines
+    for number, line in enumerate(prose.split("\n"), start=1):
         found += [(number, m.start(), m.end(), m.group()) for m in FIGURE.finditer(line)]
     return found
 
@@ -156,8 +146,9 @@ def entry_error(where: str, page: Path | None, text: str, problem: str) -> Sourc
     return SourceError(f"{where}{line}: figures entry '{text}' {problem}")
 
 
-def entries(meta: dict, where: str, bib: Bibliography, cited: Collection[str], page: Path | None = None) -> list[FigureSource]:
-    """The page's figures: list, each entry checked on its own (rule 3's form, rule 4's length)."""
+def entries(meta: dict, where: str, bib: Bibliography, cited: Collection[str], recap: str | None,
+            page: Path | None) -> list[FigureSource]:
+    """The page's figures: list, each entry checked on its own (rules 3 and 4)."""
     raw = meta.get("figures")
     if raw is None:
         return []
@@ -185,6 +176,8 @@ def entries(meta: dict, where: str, bib: Bibliography, cited: Collection[str], p
         if missing:
             raise fail(f"has a {kind} that does not contain '{missing[0]}'")
         if "cite" not in item:
+            if recap is not None and not in_recap(passage, recap):
+                raise fail(f"has a recap passage that is not in the recap word for word ({RECAP_NAME})")
             out.append(FigureSource(text, passage, None))
             continue
         key = str(item["cite"])
@@ -200,11 +193,7 @@ def check_page(src_uri: str, meta: dict, body: str, offset: int, bib: Bibliograp
     """The page's figure sources, every rule checked; SourceError on the first problem. recap:
     the recap's text (recap_text), None when it is not here; docs_dir: to name an entry's line."""
     where, page = f"docs/{src_uri}", docs_dir / src_uri if docs_dir else None
-    sources = entries(meta, where, bib, cited, page)
-    for source in sources:
-        if source.cite is None and recap is not None and not in_recap(source.quote, recap):
-            raise entry_error(where, page, source.text,
-                              f"has a recap passage that is not in the recap word for word ({RECAP_NAME})")
+    sources = entries(meta, where, bib, cited, recap, page)
     lines = [unmarked(line) for line in body.split("\n")] if sources else []
     needles = [unmarked(source.text)[0].strip() for source in sources]
     found = [[occurrences(needle, line) for line in lines] for needle in needles]
