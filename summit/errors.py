@@ -2,7 +2,5 @@
 
 
 class SourceError(Exception):
-    """Bad input, said in one line that names the file (and line) and the culprit.
-
-    The MkDocs adapter turns it into a build failure without a traceback.
-    """
+    """Bad input, said in one line that names the file (and line) and the culprit; the MkDocs
+    adapter turns it into a build failure without a traceback."""

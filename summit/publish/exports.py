@@ -8,7 +8,7 @@ from collections.abc import Mapping
 
 from summit.corpus import Corpus
 from summit.event import SUMMIT
-from summit.sources.bibliography import plain
+from summit.sources.bibliography import TALK_PREFIX, plain
 
 CSL_TYPES = {
     "inproceedings": "paper-conference",
@@ -18,8 +18,7 @@ CSL_TYPES = {
     "phdthesis": "thesis",
     "techreport": "report",
 }
-MONTHS = {m: i for i, m in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
+MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
 
 
 def talks_json(corpus: Corpus, url_of: dict[str, str]) -> str:
@@ -53,7 +52,7 @@ def csl_item(corpus: Corpus, key: str) -> dict:
         parts = [int(fields["year"])]
         month = fields.get("month", "").lower()[:3]
         if month in MONTHS:
-            parts.append(MONTHS[month])
+            parts.append(MONTHS.index(month) + 1)
         item["issued"] = {"date-parts": [parts]}
     container = fields.get("booktitle") or fields.get("journal") or fields.get("howpublished")
     if container:
@@ -72,7 +71,7 @@ def csl_item(corpus: Corpus, key: str) -> dict:
 
 
 def _csl_type(key: str, entry_type: str, fields: Mapping[str, str]) -> str:
-    if key.startswith("talk-"):
+    if key.startswith(TALK_PREFIX):
         return "speech"
     if entry_type in CSL_TYPES:
         return CSL_TYPES[entry_type]

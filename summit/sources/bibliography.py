@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 import latexcodec  # noqa: F401  (registers the "ulatex" codec; pybtex's own dependency)
 import pybtex.errors
-from pybtex.database import BibliographyData, BibliographyDataError, Entry, Person, parse_string
+from pybtex.database import BibliographyData, Entry, Person, parse_string
 from pybtex.exceptions import PybtexError
 from pybtex.scanner import PrematureEOF, PybtexSyntaxError, TokenRequired
 

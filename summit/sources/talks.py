@@ -11,12 +11,10 @@ from typing import NamedTuple
 import yaml
 
 from summit.errors import SourceError
+from summit.sources.bibliography import TALK_PREFIX
 from summit.sources.frontmatter import SAFE_LOADER
 from summit.names import join_names, slugify
 
-REQUIRED_TALK = ("title", "number", "speakers", "description", "tags")
-REQUIRED_SECTION = ("title", "number", "description")
-REQUIRED_SPEAKER = ("name", "affiliation")
 LINK_KINDS = ("paper", "code", "demo")
 # A talk without its own paper, code or demo names the works it is about (front matter
 # `works:`), shown as doors in its header: a few, so they stay the key ones.
@@ -25,7 +23,6 @@ MAX_WORKS = 3
 # a section's is its whole number. Both sort as integers (Talk.sort_key), so 10 comes after 9.
 NUMBER = re.compile(r"^[1-9]\d*\.[1-9]\d*$")
 SECTION_NUMBER = re.compile(r"^[1-9]\d*$")
-TALK_KEY_PREFIX = "talk-"
 
 
 class Speaker(NamedTuple):
@@ -59,7 +56,7 @@ class Talk:
     @property
     def bib_key(self) -> str:
         """Every talk has a @misc entry named after its page."""
-        return TALK_KEY_PREFIX + self.slug
+        return TALK_PREFIX + self.slug
 
     @property
     def sort_key(self) -> tuple[int, int]:
@@ -122,7 +119,7 @@ def _tags(tags: object, vocabulary: dict[str, str], where: str) -> list[str]:
 
 def section_from(meta: dict, src_uri: str) -> Section:
     where = f"docs/{src_uri}"
-    _require(meta, REQUIRED_SECTION, where)
+    _require(meta, ("title", "number", "description"), where)
     number = str(meta["number"])
     if not SECTION_NUMBER.match(number):
         raise SourceError(f"{where}: front matter 'number' must be a whole number like 4, got {meta['number']!r}")
@@ -131,7 +128,7 @@ def section_from(meta: dict, src_uri: str) -> Section:
 
 def talk_from(meta: dict, src_uri: str, vocabulary: dict[str, str]) -> Talk:
     where = f"docs/{src_uri}"
-    _require(meta, REQUIRED_TALK, where)
+    _require(meta, ("title", "number", "speakers", "description", "tags"), where)
     number = str(meta["number"])
     if not NUMBER.match(number):
         raise SourceError(f"{where}: front matter 'number' must look like \"4.1\", got {number!r}")
@@ -139,7 +136,7 @@ def talk_from(meta: dict, src_uri: str, vocabulary: dict[str, str]) -> Talk:
     for i, raw in enumerate(meta["speakers"], start=1):
         if not isinstance(raw, dict):
             raise SourceError(f"{where}: speaker {i} must have 'name' and 'affiliation'")
-        _require(raw, REQUIRED_SPEAKER, f"{where}: speaker {i}")
+        _require(raw, ("name", "affiliation"), f"{where}: speaker {i}")
         speakers.append(Speaker(str(raw["name"]), str(raw["affiliation"]), str(raw.get("role", ""))))
     links = {str(k): str(v) for k, v in (meta.get("links") or {}).items()}
     for kind in links:
