@@ -31,6 +31,24 @@ def blank(markdown: str, *patterns: re.Pattern) -> str:
     return markdown
 
 
+# What else is not prose, where neither a figure (figures.py) nor a glossary term (glossary.py) is
+# looked for.
+NOT_PROSE = [
+    re.compile(r"\[\d+\.\d+\](?=\()"),               # a talk number as a link's text: [3.3](...)
+    re.compile(r"\]\([^)\n]*\)"),                     # a link's target
+    re.compile(r"^[ \t]*\[[^\]\n]+\]:[^\n]*", re.M),  # a reference link's definition
+    re.compile(r"<[^<>\n]+>"),                        # an HTML tag and its attributes
+    re.compile(r"https?://\S+"),                      # a bare address
+    re.compile(r"\{[:\s]*[#.][^}\n]*\}"),             # attribute lists: { #anchor .class }
+    re.compile(r"^[ \t>]*\d+[.)](?=[ \t])", re.M),    # an ordered list's marker
+]
+
+
+def prose(markdown: str) -> str:
+    """The Markdown with code, comments, citations and NOT_PROSE blanked (same lines, same columns)."""
+    return blank(markdown, HTML_COMMENT, FENCE, INLINE_CODE, BLOCK, *NOT_PROSE)
+
+
 def _line(markdown: str, offset: int) -> int:
     return markdown.count("\n", 0, offset) + 1
 

@@ -24,7 +24,7 @@ from functools import partial
 from pathlib import Path
 
 from summit.sources.bibliography import Bibliography, plain
-from summit.sources.citations import BLOCK, FENCE, HTML_COMMENT, INLINE_CODE, blank, closest
+from summit.sources.citations import closest, prose
 from summit.errors import SourceError
 
 # Rule 1 of the spec: digits not attached to a name (ResNet-50, GPT-3, A2C, 3D, F1), with a
@@ -37,19 +37,6 @@ MAX_WORDS = 30
 KEYS = {"text", "cite", "quote", "recap"}
 RECAP_NAME = "rework-dl2-summit-2021-recap.txt"
 ELLIPSIS = re.compile(r"\.\.\.|…")
-
-# What is not prose, blanked before figures are looked for (citations.py's code, comments and
-# citations, then these). Each keeps its newlines, so lines and columns hold.
-NOT_PROSE = [
-    re.compile(r"\[\d+\.\d+\](?=\()"),               # a talk number as a link's text: [3.3](...)
-    re.compile(r"\]\([^)\n]*\)"),                     # a link's target
-    re.compile(r"^[ \t]*\[[^\]\n]+\]:[^\n]*", re.M),  # a reference link's definition
-    re.compile(r"<[^<>\n]+>"),                        # an HTML tag and its attributes
-    re.compile(r"https?://\S+"),                      # a bare address
-    re.compile(r"\{[:\s]*[#.][^}\n]*\}"),             # attribute lists: { #anchor .class }
-    re.compile(r"^[ \t>]*\d+[.)](?=[ \t])", re.M),    # an ordered list's marker
-]
-
 
 @dataclass(frozen=True)
 class FigureSource:
@@ -71,8 +58,7 @@ def recap_text(root: Path) -> str | None:
 def figures_in(body: str) -> list[tuple[int, int, int, str]]:
     """Each figure of the prose: (line from 1, start and end column, its text)."""
     found = []
-    prose = blank(body, HTML_COMMENT, FENCE, INLINE_CODE, BLOCK, *NOT_PROSE)  # same length, same lines
-    for number, line in enumerate(prose.split("\n"), start=1):
+    for number, line in enumerate(prose(body).split("\n"), start=1):
         found += [(number, m.start(), m.end(), m.group()) for m in FIGURE.finditer(line)]
     return found
 

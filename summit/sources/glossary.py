@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import NamedTuple
 
-from summit.sources.citations import FENCE, HTML_COMMENT, INLINE_CODE
+from summit.sources import citations
 from summit.errors import SourceError
 from summit.sources.frontmatter import FRONT_MATTER
 
@@ -95,19 +95,10 @@ def load(path: Path, root: Path | None = None) -> list[Entry]:
 
 # --- Where the terms are used ------------------------------------------------------------
 
-# Code, comments and front matter are found as the citation scan finds them.
-CITATION = re.compile(r"\[@[^\]]*\]")
-LINK_TARGET = re.compile(r"\]\([^)]*\)")
-ATTRIBUTES = re.compile(r"\{[:#.][^}]*\}|\{ [#.][^}]*\}")
-
-
 def prose(markdown: str) -> str:
-    """The words a reader sees of a page's Markdown: no front matter, code, comments,
-    citation keys, link targets or attribute lists, where an abbreviation never applies."""
-    text = FRONT_MATTER.sub("", markdown, count=1)  # pages' bodies come without it; files with it
-    for pattern in (FENCE, INLINE_CODE, HTML_COMMENT, CITATION, LINK_TARGET, ATTRIBUTES):
-        text = pattern.sub(" ", text)
-    return text
+    """The words a reader sees of a page's Markdown (or of a file, its front matter dropped),
+    without code, comments, citations, link targets or attribute lists, where no tooltip goes."""
+    return citations.prose(FRONT_MATTER.sub("", markdown, count=1))
 
 
 def matcher(terms: Iterable[str]) -> re.Pattern[str]:
