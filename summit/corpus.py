@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
@@ -39,7 +39,7 @@ class Corpus:
     cites: dict[str, list[str]]  # src_uri -> keys it cites, in order of first citation
     cited_by: dict[str, list[str]]  # key -> src_uris citing it, in page order (a talk's entry: its page)
     edition: datetime.date  # the date of this edition of the notes (see edition.py)
-    figures: dict[str, tuple[FigureSource, ...]] = field(default_factory=dict)  # src_uri -> its figures' sources
+    figures: dict[str, tuple[FigureSource, ...]]  # src_uri -> its figures' sources
 
     @property
     def talks(self) -> list[Talk]:
@@ -61,8 +61,7 @@ class Corpus:
 
     def cited_works(self, talk: Talk) -> list[str]:
         """The works a talk's page cites, its own talk entry aside."""
-        own = talk.bib_key
-        return [k for k in self.cites.get(talk.src_uri, []) if k != own]
+        return [k for k in self.cites.get(talk.src_uri, []) if k != talk.bib_key]
 
     def uncited(self) -> list[str]:
         """Lines naming the entries no page cites (a reference nobody can reach from the notes)."""

@@ -38,6 +38,7 @@ KEYS = {"text", "cite", "quote", "recap"}
 RECAP_NAME = "rework-dl2-summit-2021-recap.txt"
 ELLIPSIS = re.compile(r"\.\.\.|…")
 
+
 @dataclass(frozen=True)
 class FigureSource:
     text: str  # the words of the prose holding the figure(s), as written there

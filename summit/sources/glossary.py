@@ -58,7 +58,7 @@ def parse(text: str, where: str) -> list[Entry]:
         match = ENTRY.match(line)
         if not match:
             raise SourceError(f"{where}:{number}: not a glossary line "
-                                f"(write '*[TERM]: Expansion — definition'): {line[:60]!r}")
+                              f"(write '*[TERM]: Expansion — definition'): {line[:60]!r}")
         term, title = match["term"], match["title"]
         if term != term.strip() or not re.fullmatch(r"[\w•.+ -]+", term):
             raise SourceError(f"{where}:{number}: term {term!r} has characters an abbreviation cannot have")
@@ -71,7 +71,7 @@ def parse(text: str, where: str) -> list[Entry]:
             expansion, definition = None, title
         if ACRONYM.match(term) and not expansion:
             raise SourceError(f"{where}:{number}: acronym '{term}' has no expansion "
-                                f"(write '*[{term}]: Expansion — definition')")
+                              f"(write '*[{term}]: Expansion — definition')")
         if not definition:
             raise SourceError(f"{where}:{number}: '{term}' has no definition after ' — '")
         plural = PLURAL.match(definition)
@@ -79,13 +79,13 @@ def parse(text: str, where: str) -> list[Entry]:
     for entry in entries.values():
         if entry.plural_of and entry.plural_of not in entries:
             raise SourceError(f"{where}:{entry.line}: '{entry.term}' is the plural of "
-                                f"'{entry.plural_of}', which the glossary does not define")
+                              f"'{entry.plural_of}', which the glossary does not define")
     return list(entries.values())
 
 
-def load(path: Path, root: Path | None = None) -> list[Entry]:
-    """Parse the glossary file at path; errors name it relative to root when given."""
-    where = path.relative_to(root).as_posix() if root else str(path)
+def load(path: Path, root: Path) -> list[Entry]:
+    """Parse the glossary file at path; errors name it relative to root."""
+    where = path.relative_to(root).as_posix()
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
