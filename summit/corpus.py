@@ -46,7 +46,6 @@ class Corpus:
         return [talk for section in self.sections for talk in section.talks]
 
     def talk_at(self, src_uri: str) -> Talk | None:
-        """The talk whose page is src_uri, or None for any other page."""
         return self._talks_by_page.get(src_uri)
 
     def section_at(self, src_uri: str) -> Section | None:

@@ -177,7 +177,6 @@ def problem(error: PybtexError, text: str, name: str, located: list[Located]) ->
 
 
 def load(path: Path) -> Bibliography:
-    """Read and validate the bibliography; raise SourceError on the first problem."""
     name = path.name
     try:
         text = path.read_text(encoding="utf-8")
