@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
+from summit.corpus import Corpus
 from summit.derived.map_layout import MapTalk, layout
 from summit.derived.works import KINDS, first_author, kinds, title, year
 from summit.names import slugify
@@ -24,16 +25,9 @@ GLOSSARY = "glossary.md"
 
 @dataclass(eq=False)  # one per build: equal only to itself
 class BrowsePages:
+    corpus: Corpus
     templates: Templates
     talk_page: TalkPage  # a work's reference, the relations between talks
-
-    @property
-    def corpus(self):
-        return self.templates.corpus
-
-    @property
-    def glossary(self):
-        return self.templates.glossary
 
     @cached_property
     def _speakers(self) -> dict[str, tuple]:
@@ -105,13 +99,14 @@ class BrowsePages:
     @cached_property
     def _glossary_groups(self) -> dict[str, tuple[str, list]]:
         """anchor -> (letter, its entries with the talks using them)."""
-        used = glossary.usage({t.src_uri: self.corpus.pages[t.src_uri].body for t in self.corpus.talks}, self.glossary)
-        return {slugify(letter) or "other": (letter, listed) for letter, listed in glossary.alphabetical(self.glossary, used)}
+        entries = self.templates.glossary
+        used = glossary.usage({t.src_uri: self.corpus.pages[t.src_uri].body for t in self.corpus.talks}, entries)
+        return {slugify(letter) or "other": (letter, listed) for letter, listed in glossary.alphabetical(entries, used)}
 
     def glossary_page(self) -> str:
         letters = [(anchor, letter) for anchor, (letter, _) in self._glossary_groups.items()]
         return self.templates.render("markdown/glossary-page.md", letters=letters,
-                           count=sum(1 for e in self.glossary if not e.plural_of))
+                           count=sum(1 for e in self.templates.glossary if not e.plural_of))
 
     def glossary_letter(self, page: PageRef, anchor: str) -> str:
         _, listed = self._glossary_groups[anchor]

@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from summit.corpus import Corpus
 from summit.errors import SourceError
 from summit.names import slugify
 from summit.render.links import PageRef
@@ -19,14 +20,11 @@ BROWSE = (("Map", "map.md"), ("Papers", "papers.md"), ("Speakers", "speakers.md"
 
 @dataclass(eq=False)  # one per build: equal only to itself
 class Listings:
+    corpus: Corpus
     templates: Templates
     # A tag's anchor in the tags plugin's listing: the adapter sets the plugin's own (its
     # configured slugify and format); this default is the plugin's default for plain names.
     tag_anchor: Callable[[str], str] = lambda tag: "tag:" + slugify(tag)
-
-    @property
-    def corpus(self):
-        return self.templates.corpus
 
     def check_section_talks(self, src_uri: str, where: str) -> None:
         if self.corpus.section_at(src_uri) is None:

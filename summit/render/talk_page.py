@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from summit.corpus import Corpus
 from summit.derived import works as works_of
 from summit.derived.related_talks import RelatedTalk, related_talks
 from summit.derived.relations import Relation, corpus_relations
@@ -30,12 +31,9 @@ def door_label(title: str) -> str:
 
 @dataclass(eq=False)  # one per build: equal only to itself
 class TalkPage:
+    corpus: Corpus
     templates: Templates
     _slides: dict[tuple[str, int], Slide] = field(default_factory=dict, repr=False)
-
-    @property
-    def corpus(self):
-        return self.templates.corpus
 
     def _talk(self, page: PageRef) -> Talk:
         talk = self.corpus.talk_at(page.src_uri)

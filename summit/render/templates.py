@@ -6,27 +6,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 from html import escape
-from typing import Any, Protocol
+from typing import Any
 
-from summit.corpus import Corpus
+from jinja2 import Environment
+
 from summit.event import SUMMIT, SUMMIT_DATE, SUMMIT_YEAR
 from summit.sources.glossary import Entry, Glosser
 
 
-class Template(Protocol):
-    def render(self, **context: object) -> str: ...
-
-
-class TemplateSource(Protocol):
-    """A Jinja environment, or anything that hands out templates by name."""
-
-    def get_template(self, name: str) -> Template: ...
-
-
 @dataclass(eq=False)  # one per build: equal only to itself
 class Templates:
-    corpus: Corpus
-    source: TemplateSource
+    source: Environment  # or anything that hands out templates by name (get_template)
     glossary: list[Entry]
 
     def render(self, name: str, **context: Any) -> str:

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from jinja2 import Environment
+
 from summit.corpus import Corpus
 from summit.render.browse_pages import BrowsePages
 from summit.render.listings import Listings
 from summit.render.talk_page import TalkPage
-from summit.render.templates import Templates, TemplateSource
+from summit.render.templates import Templates
 from summit.sources.glossary import Entry
 
 
@@ -26,11 +28,7 @@ class Views:
     browse: BrowsePages
 
     @classmethod
-    def of(cls, corpus: Corpus, source: TemplateSource, glossary: list[Entry]) -> Views:
-        templates = Templates(corpus, source, glossary)
-        talk = TalkPage(templates)
-        return cls(templates, talk, Listings(templates), BrowsePages(templates, talk))
-
-    @property
-    def corpus(self) -> Corpus:
-        return self.templates.corpus
+    def of(cls, corpus: Corpus, source: Environment, glossary: list[Entry]) -> Views:
+        templates = Templates(source, glossary)
+        talk = TalkPage(corpus, templates)
+        return cls(templates, talk, Listings(corpus, templates), BrowsePages(corpus, templates, talk))
