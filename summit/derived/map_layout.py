@@ -49,11 +49,6 @@ class MapTalk(NamedTuple):
     url: str
 
 
-class Point(NamedTuple):
-    x: int
-    y: int
-
-
 class Trace(NamedTuple):
     """A relation's arc, drawn in the highlight colour when one of its talks is hovered or focused."""
 
@@ -67,21 +62,15 @@ class CaptionLine(NamedTuple):
 
 
 class Node(NamedTuple):
-    number: str
+    """A talk's dot (in the column, at map.column_x) and its label (at map.label_x)."""
+
+    talk: MapTalk
     key: str              # the number as an id fragment: "4.1" -> "4-1"
-    title: str
     short_title: str
     speakers: str
     name: str             # the accessible name: number, full title and speakers
-    url: str
-    section: int
-    x: int
     y: int
-    label_x: int
-    label_y: int          # baseline of the number and short title
-    speakers_y: int       # baseline of the speakers, below it
-    degree: int
-    halo: tuple[Point, ...]        # neighbours' positions
+    halo: tuple[int, ...]          # neighbours' y
     traces: tuple[Trace, ...]      # this talk's arcs
 
 
@@ -90,8 +79,7 @@ class Edge(NamedTuple):
     a: Node
     b: Node
     weight: int
-    width: str
-    d: str
+    arc: Trace
     weight_text: str
     reasons: tuple[str, ...]        # full lines, for the tooltip and the table
     caption: tuple[CaptionLine, ...]  # wrapped short lines, shown on the map on hover or focus
@@ -103,13 +91,14 @@ class Edge(NamedTuple):
 class SectionHead(NamedTuple):
     number: int
     title: str
-    x: int
-    y: int
+    y: int                # its baseline
 
 
 class SummitMap(NamedTuple):
     width: int
     height: int
+    column_x: int
+    label_x: int
     dot_radius: int
     halo_radius: int
     caption_x: int
@@ -150,7 +139,7 @@ def _rows(talks: Sequence[MapTalk]) -> tuple[list[SectionHead], dict[str, int], 
         if not heads or heads[-1].number != talk.section:
             if heads:
                 y += SECTION_GAP
-            heads.append(SectionHead(talk.section, talk.section_title, COLUMN_X - DOT_RADIUS, y + 19))
+            heads.append(SectionHead(talk.section, talk.section_title, y + 19))
             y += SECTION_HEAD
         ys[talk.number] = y + ROW // 2
         y += ROW
@@ -172,52 +161,44 @@ def layout(talks: Sequence[MapTalk], relations: Sequence[Relation], work_titles:
         others = sorted((b for a, b in arcs if a == talk.number), key=position.__getitem__)
         speakers = " and ".join(talk.speakers) if len(talk.speakers) < 3 else ", ".join(talk.speakers)
         nodes[talk.number] = Node(
-            number=talk.number,
-            key=talk.number.replace(".", "-"),  # the number as an id fragment
-            title=talk.title,
+            talk=talk,
+            key=talk.number.replace(".", "-"),
             short_title=short_title(talk.title),
             speakers=speakers,
             name=f"{talk.number} {talk.title}, by {speakers}",
-            url=talk.url,
-            section=talk.section,
-            x=COLUMN_X,
             y=ys[talk.number],
-            label_x=COLUMN_X + DOT_RADIUS + LABEL_GAP,
-            label_y=ys[talk.number] - 3,
-            speakers_y=ys[talk.number] + 13,
-            degree=len(others),
-            halo=tuple(Point(COLUMN_X, ys[o]) for o in others),
+            halo=tuple(ys[o] for o in others),
             traces=tuple(arcs[talk.number, o] for o in others),
         )
 
     edges = []
     for r in relations:
         a, b = nodes[r.a], nodes[r.b]
-        lines = [f"{a.number} and {b.number}: {weight_text(r)}"]
+        lines = [f"{r.a} and {r.b}: {weight_text(r)}"]
         lines += [part for line in short_reasons(r) for part in textwrap.wrap(line, CAPTION_CHARS)]
         caption_height = len(lines) * CAPTION_LINE + 2 * CAPTION_PADDING
         # Beside the arc's middle, but always inside the picture.
         caption_y = max(0, min((a.y + b.y) // 2 - caption_height // 2, height - caption_height))
-        d, width = arcs[r.a, r.b]
         edges.append(Edge(
             key=f"relation-{a.key}-{b.key}",
             a=a,
             b=b,
             weight=r.weight,
-            width=width,
-            d=d,
+            arc=arcs[r.a, r.b],
             weight_text=weight_text(r),
             reasons=full_reasons(r, work_titles),
             caption=tuple(CaptionLine(line, caption_y + CAPTION_PADDING + 13 + i * CAPTION_LINE)
                           for i, line in enumerate(lines)),
             caption_y=caption_y,
             caption_height=caption_height,
-            name=(f"{a.number} {a.short_title} and {b.number} {b.short_title}: {weight_text(r)}. "
+            name=(f"{r.a} {a.short_title} and {r.b} {b.short_title}: {weight_text(r)}. "
                   + ". ".join(short_reasons(r))),
         ))
     return SummitMap(
         width=WIDTH,
         height=height,
+        column_x=COLUMN_X,
+        label_x=COLUMN_X + DOT_RADIUS + LABEL_GAP,
         dot_radius=DOT_RADIUS,
         halo_radius=HALO_RADIUS,
         caption_x=LEFT_MARGIN // 2,
