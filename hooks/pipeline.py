@@ -1,19 +1,6 @@
-"""The MkDocs side of Summit Notes: the whole build, in the order MkDocs runs it.
-
-    on_config         load and check every source into one SiteBuild (summit/); hand mkdocs-bibtex
-                      the parsed references.bib, with each reference's text a placeholder; register
-                      the Markdown extensions (no glossary tooltip in a link; references' back-links)
-    on_files          add the generated pages (Speakers, Papers, Map, Glossary) and data
-                      (talks.json, references.json)
-    on_nav            order sections and talks as at the summit (1.1 … 5.4)
-    on_page_markdown  per page, after mkdocs-bibtex: check the author's shortcodes, assemble a
-                      talk page from its template
-    on_page_content   resolve every placeholder into its HTML (summit/shortcodes.py), check that
-                      every citation became a reference
-    on_post_build     give each talk's search entry its keywords field, each described page its
-                      description (the line its search result shows)
-
-Everything else is plain Python in summit/ (no MkDocs import) and templates in overrides/.
+"""The MkDocs side of Summit Notes: the whole build, one function per MkDocs event, in the order
+MkDocs runs them (README.md, "The pipeline", says what each does). Everything else is plain
+Python in summit/ (no MkDocs import) and templates in overrides/.
 """
 
 from __future__ import annotations
@@ -119,10 +106,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _use_our_registry(config, corpus)
     config.markdown_extensions.append(AbbrScopeExtension())  # a term explained once a section, never in a link
     config.markdown_extensions.append(ReferencesExtension())  # back-links labelled ^ a b c
-    figure_source = templates.get_template("partials/figure-source.html").module
     # each figure of the prose a link whose tooltip is its source
     config.markdown_extensions.append(
-        FigureSourcesExtension(lambda: site.page_figures, figure_source.figure, figure_source.sources))
+        FigureSourcesExtension(lambda: site.page_figures, templates.get_template("partials/figure-source.html").module))
     _use_local_offline_shim(config)
     return config
 
