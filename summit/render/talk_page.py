@@ -82,7 +82,7 @@ class TalkPage:
 
     def work(self, key: str) -> reference_view.Reference:
         """What a reference shows of an entry (partials/reference-text.html draws it)."""
-        return reference_view.reference(key, self.corpus.bib.entry(key), self.corpus.bib.links(key))
+        return reference_view.reference(self.corpus.bib.entry(key), self.corpus.bib.links(key))
 
     @cached_property
     def relations(self) -> list[Relation]:
