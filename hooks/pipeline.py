@@ -43,8 +43,7 @@ from summit.markdown_ext.references import ReferencesExtension  # noqa: E402
 from summit.publish import exports, scholar  # noqa: E402
 from summit.publish.search_keywords import talk_keywords  # noqa: E402
 from summit.render import shortcodes  # noqa: E402
-from summit.render.browse_pages import GLOSSARY, MAP, PAPERS, SPEAKERS  # noqa: E402
-from summit.render.links import PageRef, page_url  # noqa: E402
+from summit.render.links import GLOSSARY, MAP, PAPERS, SPEAKERS, PageRef, page_url  # noqa: E402
 from summit.render.views import Views  # noqa: E402
 from summit.sources import citations, glossary  # noqa: E402
 from summit.sources.edition import edition_date, edition_timestamp  # noqa: E402

@@ -12,15 +12,10 @@ from summit.corpus import Corpus
 from summit.derived.map_layout import MapTalk, layout
 from summit.derived.works import KINDS, first_author, kinds, title, year
 from summit.names import slugify
-from summit.render.links import PageRef
+from summit.render.links import PAPERS, PageRef
 from summit.render.talk_page import TalkPage
 from summit.render.templates import Templates
 from summit.sources import glossary
-
-SPEAKERS = "speakers.md"
-PAPERS = "papers.md"
-MAP = "map.md"
-GLOSSARY = "glossary.md"
 
 
 @dataclass(eq=False)  # one per build: equal only to itself

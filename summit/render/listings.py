@@ -10,12 +10,11 @@ from dataclasses import dataclass
 from summit.corpus import Corpus
 from summit.errors import SourceError
 from summit.names import slugify
-from summit.render.links import PageRef
+from summit.render.links import GLOSSARY, MAP, PAPERS, SPEAKERS, PageRef
 from summit.render.templates import Templates
 
 # The pages to browse the notes by, as the home page links them (generated but for tags.md).
-BROWSE = (("Map", "map.md"), ("Papers", "papers.md"), ("Speakers", "speakers.md"), ("Tags", "tags.md"),
-          ("Glossary", "glossary.md"))
+BROWSE = (("Map", MAP), ("Papers", PAPERS), ("Speakers", SPEAKERS), ("Tags", "tags.md"), ("Glossary", GLOSSARY))
 
 
 @dataclass(eq=False)  # one per build: equal only to itself

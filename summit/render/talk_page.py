@@ -12,13 +12,11 @@ from summit.derived.related_talks import RelatedTalk, related_talks
 from summit.derived.relations import Relation, corpus_relations
 from summit.errors import SourceError
 from summit.render import reference_view
-from summit.render.links import PageRef
+from summit.render.links import MAP, SPEAKERS, PageRef
 from summit.render.templates import Templates
 from summit.sources.slides import Slide, read_slide
 from summit.sources.talks import Talk
 
-SPEAKERS = "speakers.md"
-MAP = "map.md"
 LINK_LABELS = {"paper": "Paper", "code": "Code", "demo": "Demo"}
 
 
