@@ -42,8 +42,7 @@ class BrowsePages:
         speaker, talks = self._speakers[anchor]
         works = [(title(self.corpus, k), f"{page.link(PAPERS)}#{k}", year(self.corpus, k))
                  for k in self.corpus.works_by(speaker)]
-        return self.templates.render("partials/speaker.html", speaker=speaker, works=works,
-                           talks=[(t, page.link(t.src_uri)) for t in talks])
+        return self.templates.render("partials/speaker.html", speaker=speaker, works=works, talks=talks, page=page)
 
     @cached_property
     def _works(self) -> dict[str, list[str]]:
@@ -63,10 +62,10 @@ class BrowsePages:
         return [t for t in map(self.corpus.talk_at, self.corpus.cited_by.get(key, [])) if t]
 
     def works(self, page: PageRef, kind: str) -> str:
-        works = [(key, self.talk_page.work(key), [(t, page.link(t.src_uri)) for t in self._citing_talks(key)],
-                  self.corpus.bib.source(key), self._sections_citing(key), year(self.corpus, key))
+        works = [(key, self.talk_page.work(key), self._citing_talks(key), self.corpus.bib.source(key),
+                  self._sections_citing(key), year(self.corpus, key))
                  for key in self._works[kind]]
-        return self.templates.render("partials/works.html", works=works, kind=kind)
+        return self.templates.render("partials/works.html", works=works, kind=kind, page=page)
 
     def _sections_citing(self, key: str) -> list[int]:
         return sorted({t.section.number for t in self._citing_talks(key)})
@@ -105,6 +104,6 @@ class BrowsePages:
 
     def glossary_letter(self, page: PageRef, anchor: str) -> str:
         _, listed = self._glossary_groups[anchor]
-        items = [(item, [(t, page.link(t.src_uri)) for t in map(self.corpus.talk_at, item.used_in) if t])
-                 for item in listed]
-        return self.templates.render("partials/glossary-letter.html", items=items, runs=self.templates.glosser.runs)
+        items = [(item, [t for t in map(self.corpus.talk_at, item.used_in) if t]) for item in listed]
+        return self.templates.render("partials/glossary-letter.html", items=items, page=page,
+                                     runs=self.templates.glosser.runs)

@@ -31,23 +31,18 @@ class Listings:
 
     def program(self, page: PageRef) -> str:
         """Every talk by section, in summit order: number, title, speakers, description."""
-        sections = [(s, page.link(s.src_uri), [(t, page.link(t.src_uri)) for t in s.talks])
-                    for s in self.corpus.sections]
-        return self.templates.render("partials/program.html", sections=sections)
+        return self.templates.render("partials/program.html", sections=self.corpus.sections, page=page)
 
     def browse_links(self, page: PageRef) -> str:
         """The browse pages as one row of links (the home page's md:browse-links)."""
-        links = [(label, page.link(src_uri)) for label, src_uri in BROWSE]
-        return self.templates.render("partials/browse-links.html", links=links)
+        return self.templates.render("partials/browse-links.html", links=BROWSE, page=page)
 
     def section_talks(self, page: PageRef) -> str:
-        section = self.corpus.section_at(page.src_uri)
-        talks = [(t, page.link(t.src_uri)) for t in section.talks]
-        return self.templates.render("partials/section-talks.html", talks=talks)
+        talks = self.corpus.section_at(page.src_uri).talks
+        return self.templates.render("partials/section-talks.html", talks=talks, page=page)
 
     def sections(self, page: PageRef) -> str:
-        sections = [(s, page.link(s.src_uri)) for s in self.corpus.sections]
-        return self.templates.render("partials/sections.html", sections=sections)
+        return self.templates.render("partials/sections.html", sections=self.corpus.sections, page=page)
 
     def tag_vocabulary(self) -> str:
         """Each tag of tags.yml with its description and how many talks carry it."""

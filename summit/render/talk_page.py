@@ -61,8 +61,7 @@ class TalkPage:
 
     def related_talks(self, page: PageRef) -> str:
         talk = self.corpus.talk_at(page.src_uri)
-        related = [(r, page.link(r.talk.src_uri)) for r in self.related[talk]]
-        return self.templates.render("partials/related-talks.html", related=related,
+        return self.templates.render("partials/related-talks.html", related=self.related[talk], page=page,
                                      map_link=f"{page.link(MAP)}#map-{talk.number.replace('.', '-')}")
 
     def cite_these_notes(self, page: PageRef) -> str:
