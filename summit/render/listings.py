@@ -47,7 +47,6 @@ class Listings:
     def tag_vocabulary(self) -> str:
         """Each tag of tags.yml with its description and how many talks carry it."""
         counts = Counter(tag for talk in self.corpus.talks for tag in talk.tags)
-        tags = sorted(((tag, text, counts[tag]) for tag, text in self.corpus.vocabulary.items()),
-                      key=lambda t: t[0].lower())
-        return self.templates.render("partials/tag-vocabulary.html",
-                                     tags=[(tag, self.tag_anchor(tag), text, n) for tag, text, n in tags])
+        tags = [(tag, self.tag_anchor(tag), text, counts[tag])
+                for tag, text in sorted(self.corpus.vocabulary.items(), key=lambda item: item[0].lower())]
+        return self.templates.render("partials/tag-vocabulary.html", tags=tags)
