@@ -95,18 +95,20 @@ class SectionHead(NamedTuple):
 
 
 class SummitMap(NamedTuple):
-    width: int
     height: int
-    column_x: int
-    label_x: int
-    dot_radius: int
-    halo_radius: int
-    caption_x: int
-    caption_text_x: int
-    caption_width: int
     sections: tuple[SectionHead, ...]
     nodes: tuple[Node, ...]
     edges: tuple[Edge, ...]
+
+    # The geometry every map shares, for the template (class attributes, not fields).
+    width = WIDTH
+    column_x = COLUMN_X
+    label_x = COLUMN_X + DOT_RADIUS + LABEL_GAP
+    dot_radius = DOT_RADIUS
+    halo_radius = HALO_RADIUS
+    caption_x = LEFT_MARGIN // 2
+    caption_text_x = LEFT_MARGIN // 2 + 8
+    caption_width = WIDTH - LEFT_MARGIN
 
 
 def number_text(value: float) -> str:
@@ -194,17 +196,4 @@ def layout(talks: Sequence[MapTalk], relations: Sequence[Relation], work_titles:
             name=(f"{r.a} {a.short_title} and {r.b} {b.short_title}: {weight_text(r)}. "
                   + ". ".join(short_reasons(r))),
         ))
-    return SummitMap(
-        width=WIDTH,
-        height=height,
-        column_x=COLUMN_X,
-        label_x=COLUMN_X + DOT_RADIUS + LABEL_GAP,
-        dot_radius=DOT_RADIUS,
-        halo_radius=HALO_RADIUS,
-        caption_x=LEFT_MARGIN // 2,
-        caption_text_x=LEFT_MARGIN // 2 + 8,
-        caption_width=WIDTH - LEFT_MARGIN,
-        sections=tuple(heads),
-        nodes=tuple(nodes.values()),
-        edges=tuple(edges),
-    )
+    return SummitMap(height, tuple(heads), tuple(nodes.values()), tuple(edges))
