@@ -95,12 +95,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # templates alone. Markdown templates: a block tag leaves no blank line behind.
     templates = config.theme.get_env()
     templates.trim_blocks = templates.lstrip_blocks = True
-    views = Views.of(corpus, templates, terms)
-    templates.filters["glossed"] = views.templates.glossed  # text with the glossary's tooltips
     # The Tags page links each topic to the tags plugin's listing of it: the plugin's own anchors.
     tags = config.plugins["material/tags"].config
-    views.listings.tag_anchor = lambda tag: tags.tags_slugify_format.format(
-        slug=tags.tags_slugify(tag, tags.tags_slugify_separator))
+    views = Views.of(corpus, templates, terms, lambda tag: tags.tags_slugify_format.format(
+        slug=tags.tags_slugify(tag, tags.tags_slugify_separator)))
+    templates.filters["glossed"] = views.templates.glossed  # text with the glossary's tooltips
     config[BUILD] = site = SiteBuild(corpus, views)
     _use_our_registry(config, corpus)
     config.markdown_extensions.append(AbbrScopeExtension())  # a term explained once a section, never in a link

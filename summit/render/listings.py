@@ -9,7 +9,6 @@ from dataclasses import dataclass
 
 from summit.corpus import Corpus
 from summit.errors import SourceError
-from summit.names import slugify
 from summit.render.links import GLOSSARY, MAP, PAPERS, SPEAKERS, PageRef
 from summit.render.templates import Templates
 
@@ -21,9 +20,9 @@ BROWSE = (("Map", MAP), ("Papers", PAPERS), ("Speakers", SPEAKERS), ("Tags", "ta
 class Listings:
     corpus: Corpus
     templates: Templates
-    # A tag's anchor in the tags plugin's listing: the adapter sets the plugin's own (its
-    # configured slugify and format); this default is the plugin's default for plain names.
-    tag_anchor: Callable[[str], str] = lambda tag: "tag:" + slugify(tag)
+    # A tag's anchor in the tags plugin's listing: the adapter gives the plugin's own (its
+    # configured slugify and format).
+    tag_anchor: Callable[[str], str]
 
     def check_section_talks(self, src_uri: str, where: str) -> None:
         if self.corpus.section_at(src_uri) is None:

@@ -8,6 +8,7 @@ placeholder stands for, once Markdown has run.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from jinja2 import Environment
@@ -28,7 +29,7 @@ class Views:
     browse: BrowsePages
 
     @classmethod
-    def of(cls, corpus: Corpus, source: Environment, glossary: list[Entry]) -> Views:
+    def of(cls, corpus: Corpus, source: Environment, glossary: list[Entry], tag_anchor: Callable[[str], str]) -> Views:
         templates = Templates(source, glossary)
         talk = TalkPage(corpus, templates)
-        return cls(templates, talk, Listings(corpus, templates), BrowsePages(corpus, templates, talk))
+        return cls(templates, talk, Listings(corpus, templates, tag_anchor), BrowsePages(corpus, templates, talk))
