@@ -233,7 +233,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     url = config.site_url + page.url if public else ""
     try:
         html = shortcodes.resolve(html, PageRef(src_uri, url, config.use_directory_urls), site.views)
-    except (SourceError, ValueError) as error:
+    except ValueError as error:  # an unknown placeholder
         raise PluginError(f"docs/{src_uri}: {error}") from None
     for key in site.corpus.cites.get(src_uri, []):
         if f'id="fn:ref-{key}"' not in html:  # mkdocs-bibtex drops what it cannot format

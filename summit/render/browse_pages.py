@@ -71,7 +71,6 @@ class BrowsePages:
         return sorted({t.section.number for t in self._citing_talks(key)})
 
     def works_filter(self, page: PageRef) -> str:
-        """The Papers page's filters: each kind, section and year with how many works it holds."""
         keys = [k for group in self._works.values() for k in group]
         kinds_ = [(kind, heading, len(self._works[kind])) for kind, heading in KINDS if kind in self._works]
         sections = [(s, sum(1 for k in keys if s.number in self._sections_citing(k))) for s in self.corpus.sections]

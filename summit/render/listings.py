@@ -29,11 +29,9 @@ class Listings:
             raise SourceError(f"{where}: md:section-talks is only for a section's index.md")
 
     def program(self, page: PageRef) -> str:
-        """Every talk by section, in summit order: number, title, speakers, description."""
         return self.templates.render("partials/program.html", sections=self.corpus.sections, page=page)
 
     def browse_links(self, page: PageRef) -> str:
-        """The browse pages as one row of links (the home page's md:browse-links)."""
         return self.templates.render("partials/browse-links.html", links=BROWSE, page=page)
 
     def section_talks(self, page: PageRef) -> str:
@@ -44,7 +42,6 @@ class Listings:
         return self.templates.render("partials/sections.html", sections=self.corpus.sections, page=page)
 
     def tag_vocabulary(self) -> str:
-        """Each tag of tags.yml with its description and how many talks carry it."""
         counts = Counter(tag for talk in self.corpus.talks for tag in talk.tags)
         tags = [(tag, self.tag_anchor(tag), text, counts[tag])
                 for tag, text in sorted(self.corpus.vocabulary.items(), key=lambda item: item[0].lower())]

@@ -43,7 +43,6 @@ class TalkPage:
         self._slides[src_uri, int(args)] = read_slide(self.corpus.docs_dir, talk, int(args), where)
 
     def markdown(self, body: str) -> str:
-        """The talk page's Markdown: header, the author's text, related talks, references, cite."""
         return self.templates.render("markdown/talk-page.md", body=body.strip())
 
     def header(self, page: PageRef) -> str:
@@ -73,7 +72,6 @@ class TalkPage:
         return markdown.rstrip() + "\n\n" + self.templates.render("markdown/references.md")
 
     def reference(self, key: str) -> str:
-        """A reference as a page's footnote shows it: its text and links, then its BibTeX."""
         return self.templates.render("partials/reference.html", key=key, work=self.work(key),
                                      bibtex=self.corpus.bib.source(key))
 

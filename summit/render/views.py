@@ -1,10 +1,6 @@
 """What each template under overrides/ is given, by the pages it serves: a talk page
 (talk_page.py), the lists an author places (listings.py), the generated browse pages
-(browse_pages.py). The templates hold the markup; these choose the facts. Those under
-overrides/markdown/ render to Markdown before Markdown runs, with placeholders
-(render/shortcodes.py) where HTML goes; those under overrides/partials/ render the HTML a
-placeholder stands for, once Markdown has run.
-"""
+(browse_pages.py). The templates hold the markup; these choose the facts."""
 
 from __future__ import annotations
 
