@@ -56,11 +56,6 @@ class Trace(NamedTuple):
     width: str
 
 
-class CaptionLine(NamedTuple):
-    text: str
-    y: int
-
-
 class Node(NamedTuple):
     """A talk's dot (in the column, at map.column_x) and its label (at map.label_x)."""
 
@@ -82,7 +77,7 @@ class Edge(NamedTuple):
     arc: Trace
     weight_text: str
     reasons: tuple[str, ...]        # full lines, for the tooltip and the table
-    caption: tuple[CaptionLine, ...]  # wrapped short lines, shown on the map on hover or focus
+    caption: tuple[str, ...]        # wrapped short lines, shown on the map on hover or focus
     caption_y: int
     caption_height: int
     name: str                       # the accessible name
@@ -109,6 +104,8 @@ class SummitMap(NamedTuple):
     caption_x = LEFT_MARGIN // 2
     caption_text_x = LEFT_MARGIN // 2 + 8
     caption_width = WIDTH - LEFT_MARGIN
+    caption_baseline = CAPTION_PADDING + 13   # the first line's, from the caption's top
+    caption_line = CAPTION_LINE
 
 
 def number_text(value: float) -> str:
@@ -189,8 +186,7 @@ def layout(talks: Sequence[MapTalk], relations: Sequence[Relation], work_titles:
             arc=arcs[r.a, r.b],
             weight_text=weight_text(r),
             reasons=full_reasons(r, work_titles),
-            caption=tuple(CaptionLine(line, caption_y + CAPTION_PADDING + 13 + i * CAPTION_LINE)
-                          for i, line in enumerate(lines)),
+            caption=tuple(lines),
             caption_y=caption_y,
             caption_height=caption_height,
             name=(f"{r.a} {a.short_title} and {r.b} {b.short_title}: {weight_text(r)}. "
