@@ -238,10 +238,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     for key in site.corpus.cites.get(src_uri, []):
         if f'id="fn:ref-{key}"' not in html:  # mkdocs-bibtex drops what it cannot format
             raise PluginError(f"docs/{src_uri}: citation '{key}' did not render as a reference")
-    if page.present_anchor_ids is not None:
-        # The ids of the HTML just put in place, which Markdown never saw: links to them are
-        # checked too.
-        page.present_anchor_ids |= set(ID.findall(html))
+    # The ids of the HTML just put in place, which Markdown never saw: links to them are checked too
+    # (MkDocs set present_anchor_ids when it rendered the page, just before this event).
+    page.present_anchor_ids |= set(ID.findall(html))
     return html
 
 
