@@ -149,7 +149,6 @@ def layout(talks: Sequence[MapTalk], relations: Sequence[Relation], work_titles:
     """Place the talks (given in reading order, sections contiguous) and draw the relations
     (given with ids that are talk numbers)."""
     heads, ys, height = _rows(talks)
-    position = {talk.number: i for i, talk in enumerate(talks)}
     arcs: dict[tuple[str, str], Trace] = {}  # each relation's arc, keyed both ways round
     for r in relations:  # as thick as the number of things the two talks share
         arc = Trace(_arc(*sorted((ys[r.a], ys[r.b]))), number_text(1 + 0.75 * r.weight))
@@ -157,7 +156,7 @@ def layout(talks: Sequence[MapTalk], relations: Sequence[Relation], work_titles:
 
     nodes = {}
     for talk in talks:
-        others = sorted((b for a, b in arcs if a == talk.number), key=position.__getitem__)
+        others = sorted((b for a, b in arcs if a == talk.number), key=ys.__getitem__)  # top to bottom
         speakers = " and ".join(talk.speakers) if len(talk.speakers) < 3 else ", ".join(talk.speakers)
         nodes[talk.number] = Node(
             talk=talk,
