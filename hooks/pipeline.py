@@ -1,19 +1,6 @@
-"""The MkDocs side of Summit Notes: the whole build, in the order MkDocs runs it.
-
-    on_config         load and check every source into one SiteBuild (summit/); hand mkdocs-bibtex
-                      the parsed references.bib, with each reference's text a placeholder; register
-                      the Markdown extensions (no glossary tooltip in a link; references' back-links)
-    on_files          add the generated pages (Speakers, Papers, Map, Glossary) and data
-                      (talks.json, references.json)
-    on_nav            order sections and talks as at the summit (1.1 … 5.4)
-    on_page_markdown  per page, after mkdocs-bibtex: check the author's shortcodes, assemble a
-                      talk page from its template
-    on_page_content   resolve every placeholder into its HTML (summit/shortcodes.py), check that
-                      every citation became a reference
-    on_post_build     give each talk's search entry its keywords field, each described page its
-                      description (the line its search result shows)
-
-Everything else is plain Python in summit/ (no MkDocs import) and templates in overrides/.
+"""The MkDocs side of Summit Notes: the whole build, one function per MkDocs event, in the order
+MkDocs runs them (README.md, "The pipeline", says what each does). Everything else is plain
+Python in summit/ (no MkDocs import) and templates in overrides/.
 """
 
 from __future__ import annotations
@@ -56,8 +43,7 @@ from summit.markdown_ext.references import ReferencesExtension  # noqa: E402
 from summit.publish import exports, scholar  # noqa: E402
 from summit.publish.search_keywords import talk_keywords  # noqa: E402
 from summit.render import shortcodes  # noqa: E402
-from summit.render.browse_pages import GLOSSARY, MAP, PAPERS, SPEAKERS  # noqa: E402
-from summit.render.links import PageRef, page_url  # noqa: E402
+from summit.render.links import GLOSSARY, MAP, PAPERS, SPEAKERS, PageRef, page_url  # noqa: E402
 from summit.render.views import Views  # noqa: E402
 from summit.sources import citations, glossary  # noqa: E402
 from summit.sources.edition import edition_date, edition_timestamp  # noqa: E402
@@ -109,20 +95,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # templates alone. Markdown templates: a block tag leaves no blank line behind.
     templates = config.theme.get_env()
     templates.trim_blocks = templates.lstrip_blocks = True
-    views = Views.of(corpus, templates, terms)
-    templates.filters["glossed"] = views.templates.glossed  # text with the glossary's tooltips
     # The Tags page links each topic to the tags plugin's listing of it: the plugin's own anchors.
     tags = config.plugins["material/tags"].config
-    views.listings.tag_anchor = lambda tag: tags.tags_slugify_format.format(
-        slug=tags.tags_slugify(tag, tags.tags_slugify_separator))
+    views = Views.of(corpus, templates, terms, lambda tag: tags.tags_slugify_format.format(
+        slug=tags.tags_slugify(tag, tags.tags_slugify_separator)))
+    templates.filters["glossed"] = views.templates.glossed  # text with the glossary's tooltips
     config[BUILD] = site = SiteBuild(corpus, views)
     _use_our_registry(config, corpus)
     config.markdown_extensions.append(AbbrScopeExtension())  # a term explained once a section, never in a link
     config.markdown_extensions.append(ReferencesExtension())  # back-links labelled ^ a b c
-    figure_source = templates.get_template("partials/figure-source.html").module
     # each figure of the prose a link whose tooltip is its source
     config.markdown_extensions.append(
-        FigureSourcesExtension(lambda: site.page_figures, figure_source.figure, figure_source.sources))
+        FigureSourcesExtension(lambda: site.page_figures, templates.get_template("partials/figure-source.html").module))
     _use_local_offline_shim(config)
     return config
 
@@ -249,15 +233,14 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     url = config.site_url + page.url if public else ""
     try:
         html = shortcodes.resolve(html, PageRef(src_uri, url, config.use_directory_urls), site.views)
-    except (SourceError, ValueError) as error:
+    except ValueError as error:  # an unknown placeholder
         raise PluginError(f"docs/{src_uri}: {error}") from None
     for key in site.corpus.cites.get(src_uri, []):
         if f'id="fn:ref-{key}"' not in html:  # mkdocs-bibtex drops what it cannot format
             raise PluginError(f"docs/{src_uri}: citation '{key}' did not render as a reference")
-    if page.present_anchor_ids is not None:
-        # The ids of the HTML just put in place, which Markdown never saw: links to them are
-        # checked too.
-        page.present_anchor_ids |= set(ID.findall(html))
+    # The ids of the HTML just put in place, which Markdown never saw: links to them are checked too
+    # (MkDocs set present_anchor_ids when it rendered the page, just before this event).
+    page.present_anchor_ids |= set(ID.findall(html))
     return html
 
 

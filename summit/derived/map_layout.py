@@ -49,11 +49,6 @@ class MapTalk(NamedTuple):
     url: str
 
 
-class Point(NamedTuple):
-    x: int
-    y: int
-
-
 class Trace(NamedTuple):
     """A relation's arc, drawn in the highlight colour when one of its talks is hovered or focused."""
 
@@ -61,27 +56,16 @@ class Trace(NamedTuple):
     width: str
 
 
-class CaptionLine(NamedTuple):
-    text: str
-    y: int
-
-
 class Node(NamedTuple):
-    number: str
+    """A talk's dot (in the column, at map.column_x) and its label (at map.label_x)."""
+
+    talk: MapTalk
     key: str              # the number as an id fragment: "4.1" -> "4-1"
-    title: str
     short_title: str
     speakers: str
     name: str             # the accessible name: number, full title and speakers
-    url: str
-    section: int
-    x: int
     y: int
-    label_x: int
-    label_y: int          # baseline of the number and short title
-    speakers_y: int       # baseline of the speakers, below it
-    degree: int
-    halo: tuple[Point, ...]        # neighbours' positions
+    halo: tuple[int, ...]          # neighbours' y
     traces: tuple[Trace, ...]      # this talk's arcs
 
 
@@ -90,11 +74,10 @@ class Edge(NamedTuple):
     a: Node
     b: Node
     weight: int
-    width: str
-    d: str
+    arc: Trace
     weight_text: str
     reasons: tuple[str, ...]        # full lines, for the tooltip and the table
-    caption: tuple[CaptionLine, ...]  # wrapped short lines, shown on the map on hover or focus
+    caption: tuple[str, ...]        # wrapped short lines, shown on the map on hover or focus
     caption_y: int
     caption_height: int
     name: str                       # the accessible name
@@ -103,21 +86,26 @@ class Edge(NamedTuple):
 class SectionHead(NamedTuple):
     number: int
     title: str
-    x: int
-    y: int
+    y: int                # its baseline
 
 
 class SummitMap(NamedTuple):
-    width: int
     height: int
-    dot_radius: int
-    halo_radius: int
-    caption_x: int
-    caption_text_x: int
-    caption_width: int
     sections: tuple[SectionHead, ...]
     nodes: tuple[Node, ...]
     edges: tuple[Edge, ...]
+
+    # The geometry every map shares, for the template (class attributes, not fields).
+    width = WIDTH
+    column_x = COLUMN_X
+    label_x = COLUMN_X + DOT_RADIUS + LABEL_GAP
+    dot_radius = DOT_RADIUS
+    halo_radius = HALO_RADIUS
+    caption_x = LEFT_MARGIN // 2
+    caption_text_x = LEFT_MARGIN // 2 + 8
+    caption_width = WIDTH - LEFT_MARGIN
+    caption_baseline = CAPTION_PADDING + 13   # the first line's, from the caption's top
+    caption_line = CAPTION_LINE
 
 
 def number_text(value: float) -> str:
@@ -150,7 +138,7 @@ def _rows(talks: Sequence[MapTalk]) -> tuple[list[SectionHead], dict[str, int], 
         if not heads or heads[-1].number != talk.section:
             if heads:
                 y += SECTION_GAP
-            heads.append(SectionHead(talk.section, talk.section_title, COLUMN_X - DOT_RADIUS, y + 19))
+            heads.append(SectionHead(talk.section, talk.section_title, y + 19))
             y += SECTION_HEAD
         ys[talk.number] = y + ROW // 2
         y += ROW
@@ -161,7 +149,6 @@ def layout(talks: Sequence[MapTalk], relations: Sequence[Relation], work_titles:
     """Place the talks (given in reading order, sections contiguous) and draw the relations
     (given with ids that are talk numbers)."""
     heads, ys, height = _rows(talks)
-    position = {talk.number: i for i, talk in enumerate(talks)}
     arcs: dict[tuple[str, str], Trace] = {}  # each relation's arc, keyed both ways round
     for r in relations:  # as thick as the number of things the two talks share
         arc = Trace(_arc(*sorted((ys[r.a], ys[r.b]))), number_text(1 + 0.75 * r.weight))
@@ -169,61 +156,39 @@ def layout(talks: Sequence[MapTalk], relations: Sequence[Relation], work_titles:
 
     nodes = {}
     for talk in talks:
-        others = sorted((b for a, b in arcs if a == talk.number), key=position.__getitem__)
+        others = sorted((b for a, b in arcs if a == talk.number), key=ys.__getitem__)  # top to bottom
         speakers = " and ".join(talk.speakers) if len(talk.speakers) < 3 else ", ".join(talk.speakers)
         nodes[talk.number] = Node(
-            number=talk.number,
-            key=talk.number.replace(".", "-"),  # the number as an id fragment
-            title=talk.title,
+            talk=talk,
+            key=talk.number.replace(".", "-"),
             short_title=short_title(talk.title),
             speakers=speakers,
             name=f"{talk.number} {talk.title}, by {speakers}",
-            url=talk.url,
-            section=talk.section,
-            x=COLUMN_X,
             y=ys[talk.number],
-            label_x=COLUMN_X + DOT_RADIUS + LABEL_GAP,
-            label_y=ys[talk.number] - 3,
-            speakers_y=ys[talk.number] + 13,
-            degree=len(others),
-            halo=tuple(Point(COLUMN_X, ys[o]) for o in others),
+            halo=tuple(ys[o] for o in others),
             traces=tuple(arcs[talk.number, o] for o in others),
         )
 
     edges = []
     for r in relations:
         a, b = nodes[r.a], nodes[r.b]
-        lines = [f"{a.number} and {b.number}: {weight_text(r)}"]
+        lines = [f"{r.a} and {r.b}: {weight_text(r)}"]
         lines += [part for line in short_reasons(r) for part in textwrap.wrap(line, CAPTION_CHARS)]
         caption_height = len(lines) * CAPTION_LINE + 2 * CAPTION_PADDING
         # Beside the arc's middle, but always inside the picture.
         caption_y = max(0, min((a.y + b.y) // 2 - caption_height // 2, height - caption_height))
-        d, width = arcs[r.a, r.b]
         edges.append(Edge(
             key=f"relation-{a.key}-{b.key}",
             a=a,
             b=b,
             weight=r.weight,
-            width=width,
-            d=d,
+            arc=arcs[r.a, r.b],
             weight_text=weight_text(r),
             reasons=full_reasons(r, work_titles),
-            caption=tuple(CaptionLine(line, caption_y + CAPTION_PADDING + 13 + i * CAPTION_LINE)
-                          for i, line in enumerate(lines)),
+            caption=tuple(lines),
             caption_y=caption_y,
             caption_height=caption_height,
-            name=(f"{a.number} {a.short_title} and {b.number} {b.short_title}: {weight_text(r)}. "
+            name=(f"{r.a} {a.short_title} and {r.b} {b.short_title}: {weight_text(r)}. "
                   + ". ".join(short_reasons(r))),
         ))
-    return SummitMap(
-        width=WIDTH,
-        height=height,
-        dot_radius=DOT_RADIUS,
-        halo_radius=HALO_RADIUS,
-        caption_x=LEFT_MARGIN // 2,
-        caption_text_x=LEFT_MARGIN // 2 + 8,
-        caption_width=WIDTH - LEFT_MARGIN,
-        sections=tuple(heads),
-        nodes=tuple(nodes.values()),
-        edges=tuple(edges),
-    )
+    return SummitMap(height, tuple(heads), tuple(nodes.values()), tuple(edges))

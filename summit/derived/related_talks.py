@@ -43,9 +43,8 @@ def reasons(relation: Relation, first: Talk, second: Talk) -> list[str]:
         out.append(f"{len(relation.works)} cited work{'s' if len(relation.works) > 1 else ''} in common")
     if relation.speakers:
         out.append("same speaker: " + ", ".join(relation.speakers))
-    for citing, other in ((first, second), (second, first)):
-        names = [s.name for s in other.speakers
-                 if any(a.citing == citing.number and a.speaker == s.name for a in relation.authorships)]
+    for citing in (first, second):  # relate() lists the speakers in their talk's order
+        names = [a.speaker for a in relation.authorships if a.citing == citing.number]
         if names:
             out.append(f"talk {citing.number} cites work by {' and '.join(names)}")
     return out

@@ -16,7 +16,7 @@ A plural counts as its singular ("GANs" after "GAN"): the glossary's plural entr
 "… — plural of GAN" (summit/sources/glossary.py). HTML put in place after Markdown (the
 partials' "glossed" filter) follows the same rule within its own block
 (summit/render/templates.py). (The Glossary page's terms are HTML after its Markdown,
-partials/glossary-listing.html, which abbr never sees.)
+partials/glossary-letter.html, which abbr never sees.)
 """
 
 from __future__ import annotations
@@ -47,9 +47,7 @@ def term_of(text: str, title: str) -> str:
 
 class _KeepAbbrOut(Treeprocessor):
     def run(self, root: etree.Element) -> None:
-        for element in root.iter():
-            if element.tag != "a":
-                continue
+        for element in root.iter("a"):
             for inner in element.iter():
                 if inner.text:
                     inner.text = AtomicString(inner.text)

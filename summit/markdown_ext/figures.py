@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Iterator, Sequence
+from typing import Any
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
@@ -69,7 +70,7 @@ class _FigureSources(Treeprocessor):
                 at += len(text)
         if used:
             items = [(target, sources[index]) for index, target in used.items()]
-            etree.SubElement(root, "p").text = self.md.htmlStash.store(self.ext.render_sources(items))
+            etree.SubElement(root, "p").text = self.md.htmlStash.store(self.ext.partial.sources(items))
 
     def _wrap(self, text: str, start: int, spans: list[tuple[int, int, int]], used: dict[int, str]) -> str:
         """The text with each number inside an entry's occurrence (spans, from offset start of the
@@ -82,20 +83,19 @@ class _FigureSources(Treeprocessor):
             if index is None or any(s <= match.start() < e for s, e in stashed):
                 continue
             target = used.setdefault(index, TARGET.format(len(used) + 1))
-            out += [text[last:match.start()], self.md.htmlStash.store(self.ext.render_figure(match.group(), target))]
+            out += [text[last:match.start()], self.md.htmlStash.store(self.ext.partial.figure(match.group(), target))]
             last = match.end()
         return "".join(out) + text[last:]
 
 
 class FigureSourcesExtension(Extension):
     """current: the page being rendered's figure sources (set by the adapter for each page);
-    render_figure(text, target) and render_sources([(target, source)]): the partial's macros."""
+    partial: partials/figure-source.html as a module, whose macros draw a figure(text, target)
+    and the page's sources([(target, source)])."""
 
-    def __init__(self, current: Callable[[], Sequence[FigureSource]],
-                 render_figure: Callable[[str, str], str],
-                 render_sources: Callable[[list[tuple[str, FigureSource]]], str]):
+    def __init__(self, current: Callable[[], Sequence[FigureSource]], partial: Any):
         super().__init__()
-        self.current, self.render_figure, self.render_sources = current, render_figure, render_sources
+        self.current, self.partial = current, partial
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.treeprocessors.register(_FigureSources(md, self), "figure_sources", PRIORITY)

@@ -8,32 +8,21 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
+from summit.corpus import Corpus
 from summit.derived.map_layout import MapTalk, layout
 from summit.derived.works import KINDS, first_author, kinds, title, year
 from summit.names import slugify
-from summit.render.links import PageRef
+from summit.render.links import PAPERS, PageRef
 from summit.render.talk_page import TalkPage
 from summit.render.templates import Templates
 from summit.sources import glossary
 
-SPEAKERS = "speakers.md"
-PAPERS = "papers.md"
-MAP = "map.md"
-GLOSSARY = "glossary.md"
-
 
 @dataclass(eq=False)  # one per build: equal only to itself
 class BrowsePages:
+    corpus: Corpus
     templates: Templates
     talk_page: TalkPage  # a work's reference, the relations between talks
-
-    @property
-    def corpus(self):
-        return self.templates.corpus
-
-    @property
-    def glossary(self):
-        return self.templates.glossary
 
     @cached_property
     def _speakers(self) -> dict[str, tuple]:
@@ -53,8 +42,7 @@ class BrowsePages:
         speaker, talks = self._speakers[anchor]
         works = [(title(self.corpus, k), f"{page.link(PAPERS)}#{k}", year(self.corpus, k))
                  for k in self.corpus.works_by(speaker)]
-        return self.templates.render("partials/speaker.html", speaker=speaker, works=works,
-                           talks=[(t, page.link(t.src_uri)) for t in talks])
+        return self.templates.render("partials/speaker.html", speaker=speaker, works=works, talks=talks, page=page)
 
     @cached_property
     def _works(self) -> dict[str, list[str]]:
@@ -74,16 +62,15 @@ class BrowsePages:
         return [t for t in map(self.corpus.talk_at, self.corpus.cited_by.get(key, [])) if t]
 
     def works(self, page: PageRef, kind: str) -> str:
-        works = [(key, self.talk_page.work(key), [(t, page.link(t.src_uri)) for t in self._citing_talks(key)],
-                  self.corpus.bib.source(key), self._sections_citing(key), year(self.corpus, key))
+        works = [(key, self.talk_page.work(key), self._citing_talks(key), self.corpus.bib.source(key),
+                  self._sections_citing(key), year(self.corpus, key))
                  for key in self._works[kind]]
-        return self.templates.render("partials/works.html", works=works, kind=kind)
+        return self.templates.render("partials/works.html", works=works, kind=kind, page=page)
 
     def _sections_citing(self, key: str) -> list[int]:
         return sorted({t.section.number for t in self._citing_talks(key)})
 
     def works_filter(self, page: PageRef) -> str:
-        """The Papers page's filters: each kind, section and year with how many works it holds."""
         keys = [k for group in self._works.values() for k in group]
         kinds_ = [(kind, heading, len(self._works[kind])) for kind, heading in KINDS if kind in self._works]
         sections = [(s, sum(1 for k in keys if s.number in self._sections_citing(k))) for s in self.corpus.sections]
@@ -105,16 +92,17 @@ class BrowsePages:
     @cached_property
     def _glossary_groups(self) -> dict[str, tuple[str, list]]:
         """anchor -> (letter, its entries with the talks using them)."""
-        used = glossary.usage({t.src_uri: self.corpus.pages[t.src_uri].body for t in self.corpus.talks}, self.glossary)
-        return {slugify(letter) or "other": (letter, listed) for letter, listed in glossary.alphabetical(self.glossary, used)}
+        entries = self.templates.glossary
+        used = glossary.usage({t.src_uri: self.corpus.pages[t.src_uri].body for t in self.corpus.talks}, entries)
+        return {slugify(letter) or "other": (letter, listed) for letter, listed in glossary.alphabetical(entries, used)}
 
     def glossary_page(self) -> str:
         letters = [(anchor, letter) for anchor, (letter, _) in self._glossary_groups.items()]
         return self.templates.render("markdown/glossary-page.md", letters=letters,
-                           count=sum(1 for e in self.glossary if not e.plural_of))
+                           count=sum(1 for e in self.templates.glossary if not e.plural_of))
 
     def glossary_letter(self, page: PageRef, anchor: str) -> str:
         _, listed = self._glossary_groups[anchor]
-        items = [(item, [(t, page.link(t.src_uri)) for t in map(self.corpus.talk_at, item.used_in) if t])
-                 for item in listed]
-        return self.templates.render("partials/glossary-letter.html", items=items, runs=self.templates.glosser.runs)
+        items = [(item, [t for t in map(self.corpus.talk_at, item.used_in) if t]) for item in listed]
+        return self.templates.render("partials/glossary-letter.html", items=items, page=page,
+                                     runs=self.templates.glosser.runs)

@@ -5,6 +5,12 @@ from __future__ import annotations
 import posixpath
 from typing import NamedTuple
 
+# The browse pages the build generates (hooks/pipeline.py, on_files), which other pages link to.
+SPEAKERS = "speakers.md"
+PAPERS = "papers.md"
+MAP = "map.md"
+GLOSSARY = "glossary.md"
+
 
 def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
     """The site-relative URL MkDocs gives a page: a/b.md → a/b/ (or a/b.html); a/index.md → a/

@@ -7,55 +7,42 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from summit.corpus import Corpus
 from summit.errors import SourceError
-from summit.names import slugify
-from summit.render.links import PageRef
+from summit.render.links import GLOSSARY, MAP, PAPERS, SPEAKERS, PageRef
 from summit.render.templates import Templates
 
 # The pages to browse the notes by, as the home page links them (generated but for tags.md).
-BROWSE = (("Map", "map.md"), ("Papers", "papers.md"), ("Speakers", "speakers.md"), ("Tags", "tags.md"),
-          ("Glossary", "glossary.md"))
+BROWSE = (("Map", MAP), ("Papers", PAPERS), ("Speakers", SPEAKERS), ("Tags", "tags.md"), ("Glossary", GLOSSARY))
 
 
 @dataclass(eq=False)  # one per build: equal only to itself
 class Listings:
+    corpus: Corpus
     templates: Templates
-    # A tag's anchor in the tags plugin's listing: the adapter sets the plugin's own (its
-    # configured slugify and format); this default is the plugin's default for plain names.
-    tag_anchor: Callable[[str], str] = lambda tag: "tag:" + slugify(tag)
-
-    @property
-    def corpus(self):
-        return self.templates.corpus
+    # A tag's anchor in the tags plugin's listing: the adapter gives the plugin's own (its
+    # configured slugify and format).
+    tag_anchor: Callable[[str], str]
 
     def check_section_talks(self, src_uri: str, where: str) -> None:
         if self.corpus.section_at(src_uri) is None:
             raise SourceError(f"{where}: md:section-talks is only for a section's index.md")
 
     def program(self, page: PageRef) -> str:
-        """Every talk by section, in summit order: number, title, speakers, description."""
-        sections = [(s, page.link(s.src_uri), [(t, page.link(t.src_uri)) for t in s.talks])
-                    for s in self.corpus.sections]
-        return self.templates.render("partials/program.html", sections=sections)
+        return self.templates.render("partials/program.html", sections=self.corpus.sections, page=page)
 
     def browse_links(self, page: PageRef) -> str:
-        """The browse pages as one row of links (the home page's md:browse-links)."""
-        links = [(label, page.link(src_uri)) for label, src_uri in BROWSE]
-        return self.templates.render("partials/browse-links.html", links=links)
+        return self.templates.render("partials/browse-links.html", links=BROWSE, page=page)
 
     def section_talks(self, page: PageRef) -> str:
-        section = self.corpus.section_at(page.src_uri)
-        talks = [(t, page.link(t.src_uri)) for t in section.talks]
-        return self.templates.render("partials/section-talks.html", talks=talks)
+        talks = self.corpus.section_at(page.src_uri).talks
+        return self.templates.render("partials/section-talks.html", talks=talks, page=page)
 
     def sections(self, page: PageRef) -> str:
-        sections = [(s, page.link(s.src_uri)) for s in self.corpus.sections]
-        return self.templates.render("partials/sections.html", sections=sections)
+        return self.templates.render("partials/sections.html", sections=self.corpus.sections, page=page)
 
     def tag_vocabulary(self) -> str:
-        """Each tag of tags.yml with its description and how many talks carry it."""
         counts = Counter(tag for talk in self.corpus.talks for tag in talk.tags)
-        tags = sorted(((tag, text, counts[tag]) for tag, text in self.corpus.vocabulary.items()),
-                      key=lambda t: t[0].lower())
-        return self.templates.render("partials/tag-vocabulary.html",
-                                     tags=[(tag, self.tag_anchor(tag), text, n) for tag, text, n in tags])
+        tags = [(tag, self.tag_anchor(tag), text, counts[tag])
+                for tag, text in sorted(self.corpus.vocabulary.items(), key=lambda item: item[0].lower())]
+        return self.templates.render("partials/tag-vocabulary.html", tags=tags)

@@ -22,7 +22,6 @@ LINK_NAMES = {"arxiv": "arXiv", "doi": "DOI", "url": "Link"}
 
 
 class Reference(NamedTuple):
-    key: str
     authors: tuple[str, ...]  # every author, "Given von Last, Jr", in the entry's order
     title: str
     venue: str  # "" when the entry names none
@@ -38,14 +37,13 @@ def display_name(person: Person) -> str:
     return plain(name)
 
 
-def reference(key: str, entry: Entry, links: dict[str, str]) -> Reference:
+def reference(entry: Entry, links: dict[str, str]) -> Reference:
     """The view of a pybtex entry; links as Bibliography.links gives them (kind -> URL)."""
     fields = entry.fields  # pybtex's: field names in any case
     venue = next((fields[name] for name in VENUE_FIELDS if name in fields), "")
     return Reference(
-        key=key,
         authors=tuple(display_name(person) for person in entry.persons.get("author", [])),
-        title=plain(fields.get("title", key)),
+        title=plain(fields["title"]),  # every entry has one (bibliography.check_entry)
         venue=plain(venue),
         year=fields.get("year", ""),
         links=tuple((LINK_NAMES[kind], href) for kind, href in links.items()),

@@ -14,18 +14,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from summit.errors import SourceError
 from summit.render.links import PageRef
-
-if TYPE_CHECKING:
-    from summit.render.views import Views
+from summit.render.views import Views
 
 PLACEHOLDER = re.compile(r"<!--\s*md:(?P<name>[\w-]+)(?:\s+(?P<args>[^<>]*?))?\s*-->")
 
 
-Handler = Callable[["Views", PageRef, str], str]
+Handler = Callable[[Views, PageRef, str], str]
 
 
 # What an author may write in a page; each must be a paragraph of its own. Each name maps to the

@@ -6,18 +6,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from summit.corpus import Corpus
 from summit.derived import works as works_of
 from summit.derived.related_talks import RelatedTalk, related_talks
 from summit.derived.relations import Relation, corpus_relations
 from summit.errors import SourceError
 from summit.render import reference_view
-from summit.render.links import PageRef
+from summit.render.links import MAP, SPEAKERS, PageRef
 from summit.render.templates import Templates
 from summit.sources.slides import Slide, read_slide
 from summit.sources.talks import Talk
 
-SPEAKERS = "speakers.md"
-MAP = "map.md"
 LINK_LABELS = {"paper": "Paper", "code": "Code", "demo": "Demo"}
 
 
@@ -30,18 +29,9 @@ def door_label(title: str) -> str:
 
 @dataclass(eq=False)  # one per build: equal only to itself
 class TalkPage:
+    corpus: Corpus
     templates: Templates
     _slides: dict[tuple[str, int], Slide] = field(default_factory=dict, repr=False)
-
-    @property
-    def corpus(self):
-        return self.templates.corpus
-
-    def _talk(self, page: PageRef) -> Talk:
-        talk = self.corpus.talk_at(page.src_uri)
-        if talk is None:
-            raise ValueError(f"docs/{page.src_uri} is not a talk page")
-        return talk
 
     def check_slide(self, args: str, src_uri: str, where: str) -> None:
         """SourceError, naming where, for an md:slide that cannot be shown on this page."""
@@ -53,11 +43,10 @@ class TalkPage:
         self._slides[src_uri, int(args)] = read_slide(self.corpus.docs_dir, talk, int(args), where)
 
     def markdown(self, body: str) -> str:
-        """The talk page's Markdown: header, the author's text, related talks, references, cite."""
         return self.templates.render("markdown/talk-page.md", body=body.strip())
 
     def header(self, page: PageRef) -> str:
-        talk = self._talk(page)
+        talk = self.corpus.talk_at(page.src_uri)
         buttons = [(LINK_LABELS[kind], self.corpus.bib.primary_link(key)) for kind, key in talk.links.items()]
         works = [(door_label(works_of.title(self.corpus, key)), self.corpus.bib.primary_link(key))
                  for key in talk.works]
@@ -65,37 +54,30 @@ class TalkPage:
                                      speakers_page=page.link(SPEAKERS), section_link=page.link(talk.section.src_uri))
 
     def slide(self, page: PageRef, number: int) -> str:
-        talk = self._talk(page)
-        slide = self._slides.get((page.src_uri, number))
-        if slide is None:  # not checked on this page's Markdown (shortcodes.check) in this build
-            slide = read_slide(self.corpus.docs_dir, talk, number, f"docs/{page.src_uri}")
-        return self.templates.render("partials/slide-figure.html", talk=talk, slide=slide,
-                                     href=page.file_link(slide.src))
+        slide = self._slides[page.src_uri, number]  # read by check_slide, on this page's Markdown
+        return self.templates.render("partials/slide-figure.html", talk=self.corpus.talk_at(page.src_uri),
+                                     slide=slide, href=page.file_link(slide.src))
 
     def related_talks(self, page: PageRef) -> str:
-        talk = self._talk(page)
-        related = [(r, page.link(r.talk.src_uri)) for r in self.related[talk]]
-        return self.templates.render("partials/related-talks.html", related=related,
+        talk = self.corpus.talk_at(page.src_uri)
+        return self.templates.render("partials/related-talks.html", related=self.related[talk], page=page,
                                      map_link=f"{page.link(MAP)}#map-{talk.number.replace('.', '-')}")
 
     def cite_these_notes(self, page: PageRef) -> str:
-        return self.templates.render("partials/cite-these-notes.html", talk=self._talk(page), url=page.url,
-                                     edition=self.corpus.edition)
+        return self.templates.render("partials/cite-these-notes.html", talk=self.corpus.talk_at(page.src_uri),
+                                     url=page.url, edition=self.corpus.edition)
 
     def references(self, markdown: str) -> str:
         """Any other page that cites: its text, then its references."""
         return markdown.rstrip() + "\n\n" + self.templates.render("markdown/references.md")
 
     def reference(self, key: str) -> str:
-        """A reference as a page's footnote shows it: its text and links, then its BibTeX."""
         return self.templates.render("partials/reference.html", key=key, work=self.work(key),
                                      bibtex=self.corpus.bib.source(key))
 
     def work(self, key: str) -> reference_view.Reference:
         """What a reference shows of an entry (partials/reference-text.html draws it)."""
-        if key not in self.corpus.bib:
-            raise ValueError(f"references.bib has no entry '{key}'")
-        return reference_view.reference(key, self.corpus.bib.entry(key), self.corpus.bib.links(key))
+        return reference_view.reference(self.corpus.bib.entry(key), self.corpus.bib.links(key))
 
     @cached_property
     def relations(self) -> list[Relation]:

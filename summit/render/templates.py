@@ -6,27 +6,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 from html import escape
-from typing import Any, Protocol
+from typing import Any
 
-from summit.corpus import Corpus
+from jinja2 import Environment
+
 from summit.event import SUMMIT, SUMMIT_DATE, SUMMIT_YEAR
 from summit.sources.glossary import Entry, Glosser
 
 
-class Template(Protocol):
-    def render(self, **context: object) -> str: ...
-
-
-class TemplateSource(Protocol):
-    """A Jinja environment, or anything that hands out templates by name."""
-
-    def get_template(self, name: str) -> Template: ...
-
-
 @dataclass(eq=False)  # one per build: equal only to itself
 class Templates:
-    corpus: Corpus
-    source: TemplateSource
+    source: Environment  # or anything that hands out templates by name (get_template)
     glossary: list[Entry]
 
     def render(self, name: str, **context: Any) -> str:
@@ -38,7 +28,7 @@ class Templates:
     def glosser(self) -> Glosser:
         return Glosser(self.glossary)
 
-    def glossed(self, text: str, seen: dict[str, bool] | None = None) -> str:
+    def glossed(self, text: str, seen: dict[str, bool]) -> str:
         """Plain text as HTML, each glossary term in it with its tooltip, as the abbr extension
         would give it on a Markdown page: the partials' "glossed" filter. A partial passes one
         seen dict (`{% set seen = {} %}`, then `| glossed(seen)`) to all its calls so that, as
@@ -46,15 +36,12 @@ class Templates:
         in its block is explained; the rest are plain text."""
         if not self.glosser.pattern.search(text):
             return escape(text, quote=False)
-        runs = self.glosser.runs(text)
-        if seen is not None:
-            once = []
-            for run, entry in runs:
-                term = entry and (entry.plural_of or entry.term)
-                if term and term in seen:
-                    entry = None
-                elif term:
-                    seen[term] = True
-                once.append((run, entry))
-            runs = once
+        runs = []
+        for run, entry in self.glosser.runs(text):
+            term = entry and (entry.plural_of or entry.term)
+            if term in seen:
+                entry = None
+            elif term:
+                seen[term] = True
+            runs.append((run, entry))
         return self.render("partials/glossed-text.html", runs=runs)

@@ -1,20 +1,19 @@
 """What each template under overrides/ is given, by the pages it serves: a talk page
 (talk_page.py), the lists an author places (listings.py), the generated browse pages
-(browse_pages.py). The templates hold the markup; these choose the facts. Those under
-overrides/markdown/ render to Markdown before Markdown runs, with placeholders
-(render/shortcodes.py) where HTML goes; those under overrides/partials/ render the HTML a
-placeholder stands for, once Markdown has run.
-"""
+(browse_pages.py). The templates hold the markup; these choose the facts."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+
+from jinja2 import Environment
 
 from summit.corpus import Corpus
 from summit.render.browse_pages import BrowsePages
 from summit.render.listings import Listings
 from summit.render.talk_page import TalkPage
-from summit.render.templates import Templates, TemplateSource
+from summit.render.templates import Templates
 from summit.sources.glossary import Entry
 
 
@@ -26,11 +25,7 @@ class Views:
     browse: BrowsePages
 
     @classmethod
-    def of(cls, corpus: Corpus, source: TemplateSource, glossary: list[Entry]) -> Views:
-        templates = Templates(corpus, source, glossary)
-        talk = TalkPage(templates)
-        return cls(templates, talk, Listings(templates), BrowsePages(templates, talk))
-
-    @property
-    def corpus(self) -> Corpus:
-        return self.templates.corpus
+    def of(cls, corpus: Corpus, source: Environment, glossary: list[Entry], tag_anchor: Callable[[str], str]) -> Views:
+        templates = Templates(source, glossary)
+        talk = TalkPage(corpus, templates)
+        return cls(templates, talk, Listings(corpus, templates, tag_anchor), BrowsePages(corpus, templates, talk))

@@ -224,7 +224,7 @@ SOURCES = (FigureSource("16% higher", "by 16% over <baselines>", "zheng2020aieco
 
 
 def render(text: str, sources=SOURCES) -> str:
-    extension = FigureSourcesExtension(lambda: sources, PARTIAL.figure, PARTIAL.sources)
+    extension = FigureSourcesExtension(lambda: sources, PARTIAL)
     return markdown.markdown(text, extensions=["admonition", "abbr", extension])
 
 
