@@ -75,7 +75,7 @@ class BrowsePages:
 
     def works(self, page: PageRef, kind: str) -> str:
         works = [(key, self.talk_page.work(key), [(t, page.link(t.src_uri)) for t in self._citing_talks(key)],
-                  self.corpus.bib.source(key), self._sections_citing(key), year(self.corpus, key))
+                  self._sections_citing(key), year(self.corpus, key))
                  for key in self._works[kind]]
         return self.templates.render("partials/works.html", works=works, kind=kind)
 

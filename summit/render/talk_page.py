@@ -88,8 +88,7 @@ class TalkPage:
 
     def reference(self, key: str) -> str:
         """A reference as a page's footnote shows it: its text and links, then its BibTeX."""
-        return self.templates.render("partials/reference.html", key=key, work=self.work(key),
-                                     bibtex=self.corpus.bib.source(key))
+        return self.templates.render("partials/reference.html", key=key, work=self.work(key))
 
     def work(self, key: str) -> reference_view.Reference:
         """What a reference shows of an entry (partials/reference-text.html draws it)."""
