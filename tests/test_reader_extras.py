@@ -217,6 +217,10 @@ def test_offline_zip_works_from_disk_with_search(tmp_path, browser):
     page.get_by_role("link", name="Label-Free Bias Mitigation for Fair Generative Modeling").first.click()
     page.wait_for_url("**/fair-generative-modeling.html")  # fails after the default timeout if it never gets there
     assert page.locator("article h1").inner_text() == "Label-Free Bias Mitigation for Fair Generative Modeling"
+    # The BibTeX entries load from disk too (a script element: fetch() fails from file://).
+    item = page.locator("li[id='fn:ref-choi2020fairgen']")
+    item.locator("button.bibtex__show").click()
+    expect(item.locator(".bibtex__entry")).to_have_text(bib().source("choi2020fairgen"))
     page.keyboard.press("/")
     page.locator("input.md-search__input").press_sequentially("PAIRED", delay=30)
     first = page.locator(".md-search-result__item a").first
