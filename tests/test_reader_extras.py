@@ -44,13 +44,18 @@ def test_bibtex_control_copies_the_exact_entry(server, browser):
     copy.click()
     expect(copy).to_have_text("Copied", timeout=10_000)
     assert page.evaluate("navigator.clipboard.readText()").strip() == bib().source(key)
-    item.locator("button.bibtex__show").click()
+    show = item.locator("button.bibtex__show")
+    show.focus()
+    page.keyboard.press("Enter")  # by keyboard: the entry opens, and Tab reaches its text (it scrolls)
     expect(entry).to_be_visible()
-    assert item.locator("button.bibtex__show").get_attribute("aria-expanded") == "true"
-    assert entry.text_content() == bib().source(key)
-    item.locator("button.bibtex__show").click()
+    assert show.get_attribute("aria-expanded") == "true" and entry.text_content() == bib().source(key)
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    expect(entry).to_be_focused()
+    show.focus()
+    page.keyboard.press("Space")
     expect(entry).to_be_hidden()
-    assert item.locator("button.bibtex__show").get_attribute("aria-expanded") == "false"
+    assert show.get_attribute("aria-expanded") == "false"
     other = page.locator("li[id^='fn:ref-']").last  # loaded now: the copy is written at once
     other.locator("button.bibtex__copy").click()
     expect(other.locator("button.bibtex__copy")).to_have_text("Copied")
