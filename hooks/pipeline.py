@@ -161,6 +161,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     url_of = {t.src_uri: site_url + page_url(t.src_uri, config.use_directory_urls) for t in site.corpus.talks}
     files.append(File.generated(config, "talks.json", content=exports.talks_json(site.corpus, url_of)))
     files.append(File.generated(config, "references.json", content=exports.references_json(site.corpus)))
+    # Beside bibtex.js, which finds it from its own address (any page depth, file:// too).
+    files.append(File.generated(config, "assets/javascripts/bibtex-entries.js",
+                                content=exports.bibtex_entries_js(site.corpus)))
     return files
 
 

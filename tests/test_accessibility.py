@@ -190,6 +190,17 @@ def open_citation_tooltip(page) -> None:
     page.wait_for_selector(".md-tooltip2--active", state="visible")
 
 
+def open_bibtex_entry(page) -> None:
+    """A reference's BibTeX entry, loaded and shown (a long line scrolls it sideways)."""
+    page.click("article li[id^='fn:ref-'] button.bibtex__show")
+    page.wait_for_selector("article li[id^='fn:ref-'] .bibtex__entry:not([hidden])")
+
+
+def close_bibtex_entry(page) -> None:
+    page.click("article li[id^='fn:ref-'] button.bibtex__show")
+    page.wait_for_selector("article li[id^='fn:ref-'] .bibtex__entry", state="hidden")
+
+
 def open_navigation_drawer(page) -> None:
     page.click("label.md-header__button[for='__drawer']")
     page.wait_for_selector("#__drawer:checked", state="attached")
@@ -200,6 +211,7 @@ STATES = [
     ("search with results", open_search_with_results, close_search),
     ("search with a corrected query", open_search_with_correction, close_search),
     ("slide lightbox", open_slide_lightbox, close_slide_lightbox),
+    ("BibTeX entry", open_bibtex_entry, close_bibtex_entry),
     ("citation tooltip", open_citation_tooltip, None),
 ]
 

@@ -7,11 +7,12 @@ import json
 import os
 import subprocess
 import sys
+import time
 import zipfile
 
 import jsonschema
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from builds import ROOT
@@ -22,41 +23,86 @@ TALK_URL = "generative-models/fair-generative-modeling/"
 
 
 def test_bibtex_control_copies_the_exact_entry(server, browser):
+    """No page carries the entries: the first click loads them (held back here, as a slow network
+    would), once; the copy still lands, then the entry shows as written."""
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
+    loads = []
+
+    def slow(route):
+        loads.append(route.request.url)
+        time.sleep(1.5)
+        route.continue_()
+
+    page.route("**/bibtex-entries.js", slow)
     page.goto(f"{server}/{TALK_URL}")
     key = "choi2020fairgen"
     item = page.locator(f"li[id='fn:ref-{key}']")
     entry = item.locator(".bibtex__entry")
-    assert entry.is_hidden()
-    item.locator("button.bibtex__show").click()
-    assert entry.is_visible() and item.locator("button.bibtex__show").get_attribute("aria-expanded") == "true"
-    item.locator("button.bibtex__copy").click()
-    try:  # the copy is asynchronous: give it time, then let the assertion say what arrived
-        page.wait_for_function("async () => (await navigator.clipboard.readText()).length > 0", timeout=5000)
-    except PlaywrightTimeout:
-        pass
-    copied = page.evaluate("navigator.clipboard.readText()")
-    assert copied.strip() == bib().source(key)
+    assert entry.is_hidden() and entry.text_content() == "" and not loads
+    copy = item.locator("button.bibtex__copy")
+    copy.click()
+    expect(copy).to_have_text("Copied", timeout=10_000)
+    assert page.evaluate("navigator.clipboard.readText()").strip() == bib().source(key)
+    show = item.locator("button.bibtex__show")
+    show.focus()
+    page.keyboard.press("Enter")  # by keyboard: the entry opens, and Tab reaches its text (it scrolls)
+    expect(entry).to_be_visible()
+    assert show.get_attribute("aria-expanded") == "true" and entry.text_content() == bib().source(key)
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    expect(entry).to_be_focused()
+    show.focus()
+    page.keyboard.press("Space")
+    expect(entry).to_be_hidden()
+    assert show.get_attribute("aria-expanded") == "false"
+    other = page.locator("li[id^='fn:ref-']").last  # loaded now: the copy is written at once
+    other.locator("button.bibtex__copy").click()
+    expect(other.locator("button.bibtex__copy")).to_have_text("Copied")
+    other_key = other.get_attribute("id")[len("fn:ref-"):]
+    assert other_key != key and page.evaluate("navigator.clipboard.readText()") == bib().source(other_key)
+    assert len(loads) == 1, loads
     context.close()
 
 
+def bibtex_entries(site) -> dict[str, str]:
+    """The entries the BibTeX controls load (assets/javascripts/bibtex-entries.js), by key."""
+    text = (site / "assets" / "javascripts" / "bibtex-entries.js").read_text(encoding="utf-8")
+    prefix, suffix = "window.summitBibtex = ", ";\n"
+    assert text.startswith(prefix) and text.endswith(suffix), text[:80]
+    return json.loads(text[len(prefix):-len(suffix)])
+
+
+def test_the_bibtex_entries_file_holds_every_entry_as_written(site):
+    assert bibtex_entries(site) == {key: bib().source(key) for key in bib().keys}
+
+
+def assert_bibtex_control(control, key: str, entries: dict[str, str]) -> None:
+    """A control names its work's key, which the entries' file holds, and its show button
+    controls an (empty) element that exists: the page itself carries no entry."""
+    assert control is not None and control["data-key"] == key and key in entries, key
+    entry = control.select_one("button.bibtex__show")["aria-controls"]
+    code = control.select_one(f"code[id='{entry}']")
+    assert code is not None and code.has_attr("hidden") and code.get_text() == "", key
+
+
 def test_papers_page_offers_bibtex_for_every_work(site):
-    page = article(site / "papers" / "index.html")
-    for div in page.select("div.work"):
-        code = div.select_one(".bibtex__entry")
-        assert code is not None and code.get_text().strip() == bib().source(div["id"])
+    entries = bibtex_entries(site)
+    works = article(site / "papers" / "index.html").select("div.work")
+    assert sorted(div["id"] for div in works) == sorted(bib().keys)
+    for div in works:
+        assert_bibtex_control(div.select_one(".bibtex"), div["id"], entries)
 
 
 def test_every_reference_on_a_talk_page_offers_its_bibtex(site):
+    entries = bibtex_entries(site)
     for talk in talks():
         html = page_path(site, talk.src_uri).read_text(encoding="utf-8")
         assert "<!-- md:" not in html, talk.src_uri
         references = article(page_path(site, talk.src_uri)).select("li[id^='fn:ref-']")
         assert references, talk.src_uri
         for item in references:
-            code = item.select_one(".bibtex__entry")
-            assert code is not None and code.get_text().strip() == bib().source(item["id"][len("fn:ref-"):])
+            assert_bibtex_control(item.select_one(".bibtex"), item["id"][len("fn:ref-"):], entries)
 
 
 @pytest.mark.parametrize("talk", talks(), ids=lambda t: t.slug)
@@ -176,6 +222,10 @@ def test_offline_zip_works_from_disk_with_search(tmp_path, browser):
     page.get_by_role("link", name="Label-Free Bias Mitigation for Fair Generative Modeling").first.click()
     page.wait_for_url("**/fair-generative-modeling.html")  # fails after the default timeout if it never gets there
     assert page.locator("article h1").inner_text() == "Label-Free Bias Mitigation for Fair Generative Modeling"
+    # The BibTeX entries load from disk too (a script element: fetch() fails from file://).
+    item = page.locator("li[id='fn:ref-choi2020fairgen']")
+    item.locator("button.bibtex__show").click()
+    expect(item.locator(".bibtex__entry")).to_have_text(bib().source("choi2020fairgen"))
     page.keyboard.press("/")
     page.locator("input.md-search__input").press_sequentially("PAIRED", delay=30)
     first = page.locator(".md-search-result__item a").first

@@ -1,4 +1,5 @@
-"""Machine-readable copies of the notes: talks.json and references.json (CSL-JSON)."""
+"""Machine-readable copies of the notes: talks.json and references.json (CSL-JSON), and the
+BibTeX entries the pages' BibTeX controls show and copy (bibtex-entries.js)."""
 
 from __future__ import annotations
 
@@ -84,6 +85,15 @@ def _csl_type(key: str, entry_type: str, fields: Mapping[str, str]) -> str:
 
 def references_json(corpus: Corpus) -> str:
     return _json_lines([csl_item(corpus, key) for key in corpus.bib.keys]) + "\n"
+
+
+def bibtex_entries_js(corpus: Corpus) -> str:
+    """Every entry exactly as written in references.bib, by key, for the BibTeX controls
+    (docs/assets/javascripts/bibtex.js loads it on first use, so no page carries the entries).
+    A script that assigns the data rather than a JSON file: a <script> element loads from file://
+    (the offline copy), where fetch() does not."""
+    entries = ",\n".join(f"{_json(key)}: {_json(corpus.bib.source(key))}" for key in corpus.bib.keys)
+    return "window.summitBibtex = {\n" + entries + "\n};\n"
 
 
 def _json(value: object) -> str:

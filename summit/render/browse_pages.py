@@ -62,7 +62,7 @@ class BrowsePages:
         return [t for t in map(self.corpus.talk_at, self.corpus.cited_by.get(key, [])) if t]
 
     def works(self, page: PageRef, kind: str) -> str:
-        works = [(key, self.talk_page.work(key), self._citing_talks(key), self.corpus.bib.source(key),
+        works = [(key, self.talk_page.work(key), self._citing_talks(key),
                   self._sections_citing(key), year(self.corpus, key))
                  for key in self._works[kind]]
         return self.templates.render("partials/works.html", works=works, kind=kind, page=page)

@@ -72,8 +72,7 @@ class TalkPage:
         return markdown.rstrip() + "\n\n" + self.templates.render("markdown/references.md")
 
     def reference(self, key: str) -> str:
-        return self.templates.render("partials/reference.html", key=key, work=self.work(key),
-                                     bibtex=self.corpus.bib.source(key))
+        return self.templates.render("partials/reference.html", key=key, work=self.work(key))
 
     def work(self, key: str) -> reference_view.Reference:
         """What a reference shows of an entry (partials/reference-text.html draws it)."""
