@@ -33,6 +33,9 @@ FIGURE = re.compile(r"(?<![\w\-./@#])\d+(?:[.,]\d+)*(?:%|x|×)?(?![\w\-])")
 # What an entry's text may source, and what is shown with its source: the figures, and counts
 # written with a thousand, million or billion sign ("95K"), which rule 1 does not ask a source for.
 NUMBER = re.compile(r"(?<![\w\-./@#])\d+(?:[.,]\d+)*(?:%|x|×|[kKMB])?(?![\w\-])")
+# A number as a passage states it (commas between digits removed), with any percent after it.
+STATED = re.compile(r"(?<![\w.])(\d+(?:\.\d+)*)(?![\d]|[.,]\d)(\s?(?:%|percent\b|per cent\b))?")
+EMPHASIS = re.compile(r"\*|(?<![^\W_])_|_(?![^\W_])")  # an underscore inside a word is no marker
 MAX_WORDS = 30
 KEYS = {"text", "cite", "quote", "recap"}
 RECAP_NAME = "rework-dl2-summit-2021-recap.txt"
@@ -64,31 +67,17 @@ def figures_in(body: str) -> list[tuple[int, int, int, str]]:
     return found
 
 
-def unmarked(text: str) -> tuple[str, list[int]]:
-    """The text without emphasis markers ("**16%** higher" reads "16% higher"), whitespace runs as
-    one space, and for each character left its column in text."""
-    out, where = [], []
-    for i, ch in enumerate(text):
-        if ch == "*" or (ch == "_" and not (text[i - 1:i].isalnum() and text[i + 1:i + 2].isalnum())):
-            continue
-        if ch.isspace():
-            if out and out[-1] == " ":
-                continue
-            ch = " "
-        out.append(ch)
-        where.append(i)
-    return "".join(out), where
+def unmarked(text: str) -> str:
+    """The text as a reader sees it: without emphasis markers ("**16%** higher" reads "16% higher";
+    an underscore inside a word stays) and with each run of whitespace one space."""
+    return " ".join(EMPHASIS.sub("", text).split())
 
 
-def occurrences(needle: str, line: tuple[str, list[int]]) -> list[tuple[int, int]]:
-    """Where an entry's text (as unmarked gives it) occurs in a Markdown line (as unmarked gives
-    it: emphasis aside): (start, end) columns of the line as written."""
-    hay, where = line
-    spans, start = [], hay.find(needle)
-    while needle and start >= 0:
-        spans.append((where[start], where[start + len(needle) - 1] + 1))
-        start = hay.find(needle, start + 1)
-    return spans
+def occurrences(text: str, lines: list[str]) -> list[list[tuple[int, int]]]:
+    """Where an entry's text occurs on each Markdown line: (start, end) columns. Emphasis markers
+    and whitespace may stand between its words there ("**16%** higher" holds "16% higher")."""
+    written = re.compile(r"[\s*_]+".join(re.escape(word) for word in unmarked(text).split()))
+    return [[match.span() for match in written.finditer(line)] for line in lines]
 
 
 def holds(passage: str, figure: str) -> bool:
@@ -97,8 +86,8 @@ def holds(passage: str, figure: str) -> bool:
     "11.8 times", "95K" as "95K")."""
     text = re.sub(r"(?<=\d),(?=\d)", "", passage)
     number = re.sub(r"[%x×kKMB]$", "", figure.replace(",", ""))
-    after = r"\s?(?:%|percent\b|per cent\b)" if figure.endswith("%") else ""
-    return re.search(rf"(?<![\w.]){re.escape(number)}(?![\d]|[.,]\d){after}", text) is not None
+    return any(stated.group(1) == number and (stated.group(2) or not figure.endswith("%"))
+               for stated in STATED.finditer(text))
 
 
 def words(passage: str) -> int:
@@ -152,7 +141,7 @@ def entries(meta: dict, where: str, bib: Bibliography, cited: Collection[str], r
             raise fail(f"has unknown field '{unknown[0]}' (use text, cite and quote, or recap)")
         if ("cite" in item) == ("recap" in item) or ("cite" in item) != ("quote" in item):
             raise fail("needs cite and quote, or recap (exactly one source)")
-        figures = [m.group() for m in NUMBER.finditer(unmarked(text)[0])]  # what the passage must hold
+        figures = [m.group() for m in NUMBER.finditer(unmarked(text))]  # what the passage must hold
         if not figures:
             raise fail("holds no figure")
         passage = str(item.get("quote") if "cite" in item else item["recap"])
@@ -181,9 +170,7 @@ def check_page(src_uri: str, meta: dict, body: str, offset: int, bib: Bibliograp
     the recap's text (recap_text), None when it is not here; docs_dir: to name an entry's line."""
     where, page = f"docs/{src_uri}", docs_dir / src_uri if docs_dir else None
     sources = entries(meta, where, bib, cited, recap, page)
-    lines = [unmarked(line) for line in body.split("\n")] if sources else []
-    needles = [unmarked(source.text)[0].strip() for source in sources]
-    found = [[occurrences(needle, line) for line in lines] for needle in needles]
+    found = [occurrences(source.text, body.split("\n")) for source in sources]
     for source, spans in zip(sources, found):
         if not any(spans):
             raise entry_error(where, page, source.text, "does not occur on the page")
@@ -197,5 +184,5 @@ def check_page(src_uri: str, meta: dict, body: str, offset: int, bib: Bibliograp
 def covering(sources: Sequence[FigureSource]) -> list[tuple[str, int]]:
     """Each entry's text as rendered (emphasis gone) and its index, longest first: where two
     entries' texts overlap ("16%" and "16% higher"), the longer one names the source."""
-    texts = [(unmarked(s.text)[0].strip(), i) for i, s in enumerate(sources)]
+    texts = [(unmarked(s.text), i) for i, s in enumerate(sources)]
     return sorted(texts, key=lambda t: -len(t[0]))
