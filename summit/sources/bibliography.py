@@ -115,12 +115,12 @@ def scan(text: str) -> list[Located]:
     """Each entry of a BibTeX text in file order, with its line and its text as written (up to
     its closing brace: blank and % lines before the next entry are not its text)."""
     starts = list(ENTRY_START.finditer(text))
-    found = []
+    found, line, counted = [], 1, 0  # lines are counted on from the last entry, not from the top each time
     for start, after in zip(starts, starts[1:] + [None]):
+        line, counted = line + text.count("\n", counted, start.start()), start.start()
         if start.group(1).lower() in NOT_ENTRIES:
             continue
         chunk = COMMENT_LINES_AT_END.sub("", text[start.start():after.start() if after else len(text)])
-        line = text.count("\n", 0, start.start()) + 1
         found.append(Located(start.group(2), line, chunk[:max(chunk.rfind("}"), chunk.rfind(")")) + 1]))
     return found
 
