@@ -83,3 +83,13 @@ def test_an_entry_as_written_stops_at_its_brace_and_comments_between_entries_are
     assert bib.source("raji2019actionable").endswith("doi = {10.1145/3306618.3314244}\n}")
     assert bib.source("shared-work").endswith("year = {2020}\n}")
     assert bib.where("talk-fair") == "references.bib:27"
+
+
+@pytest.mark.parametrize("value, text", [
+    ("{TriviaQA}: A Large Scale Challenge", "TriviaQA: A Large Scale Challenge"),  # braces only protect case
+    (r"Baudi{\v{s}}, Petr", "Baudiš, Petr"),                                       # an accent: latexcodec
+    ("Pages 1601--1611", "Pages 1601–1611"),                                        # TeX's dash
+    ("Plain text", "Plain text"),
+])
+def test_plain_decodes_latex_and_drops_braces(value, text):
+    assert bibliography.plain(value) == text
