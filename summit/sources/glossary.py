@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from summit.sources import citations
 from summit.errors import SourceError, read_source
+from summit.names import slugify
 from summit.sources.frontmatter import FRONT_MATTER
 
 # "*[TERM]: Expansion — definition" (expansion optional for names that abbreviate nothing).
@@ -44,8 +45,8 @@ class Entry(NamedTuple):
 
     @property
     def anchor(self) -> str:
-        """The entry's id on the Glossary page (lower case, letters, digits and hyphens)."""
-        return re.sub(r"[^a-z0-9]+", "-", self.term.lower()).strip("-")
+        """The entry's id on the Glossary page."""
+        return slugify(self.term)
 
 
 def parse(text: str, where: str) -> list[Entry]:
