@@ -144,10 +144,9 @@ def talk_from(meta: dict, src_uri: str, vocabulary: dict[str, str]) -> Talk:
                 list(works))
 
 
-def is_section_index(src_uri: str, meta: dict) -> bool:
-    """A section's overview: <folder>/index.md, unless it opts out (a custom template)."""
-    return src_uri.count("/") == 1 and src_uri.endswith("/index.md") and not meta.get("template") \
-        and meta.get("section", True)
+def is_section_index(src_uri: str) -> bool:
+    """A section's overview: <folder>/index.md."""
+    return src_uri.count("/") == 1 and src_uri.endswith("/index.md")
 
 
 def is_talk(src_uri: str) -> bool:
