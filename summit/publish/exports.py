@@ -11,8 +11,8 @@ from summit.derived import works
 from summit.event import SUMMIT
 from summit.sources.bibliography import plain
 
-# A work's CSL type follows its kind on the Papers page (derived/works.py), a paper's its entry
-# type (a preprint, an arXiv eprint of another type: "article").
+# A work's CSL type follows its kind on the Papers page (derived/works.py); a paper's follows its
+# entry type, and a paper of another entry type (an arXiv preprint as @misc) is an "article".
 KIND_TYPES = {"talk": "speech", "book": "book", "code": "software", "demo": "webpage", "article": "webpage"}
 PAPER_TYPES = {"inproceedings": "paper-conference", "article": "article-journal", "incollection": "chapter",
                "phdthesis": "thesis", "techreport": "report"}
