@@ -45,7 +45,7 @@ from summit.publish.search_keywords import talk_keywords  # noqa: E402
 from summit.render import shortcodes  # noqa: E402
 from summit.render.links import GLOSSARY, MAP, PAPERS, SPEAKERS, PageRef, page_url  # noqa: E402
 from summit.render.views import Views  # noqa: E402
-from summit.sources import citations, glossary  # noqa: E402
+from summit.sources import glossary  # noqa: E402
 from summit.sources.edition import edition_date, edition_timestamp  # noqa: E402
 from summit.sources.figures import FigureSource  # noqa: E402
 
@@ -211,11 +211,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     site.page_figures = site.corpus.figures.get(src_uri, ())  # for summit/markdown_ext/figures.py, next
     try:
         shortcodes.check(source.body, src_uri, site.views, source.offset)  # what the author wrote
-        linked = citations.work_links(source.body, f"docs/{src_uri}", site.corpus.bib.keys, source.offset)
     except SourceError as error:
         raise PluginError(str(error)) from None
     # "[Its title][key]" links a work: each key is defined as the work's primary link.
-    markdown += "".join(f"\n[{key}]: {site.corpus.bib.primary_link(key)}" for key in linked)
+    markdown += "".join(f"\n[{key}]: {site.corpus.bib.primary_link(key)}" for key in site.corpus.work_links[src_uri])
     talk = site.corpus.talk_at(src_uri)
     if talk is not None:
         page.meta.setdefault("search", {}).setdefault("boost", TALK_BOOST)

@@ -37,6 +37,7 @@ class Corpus:
     sections: list[Section]
     pages: dict[str, PageSource]
     cites: dict[str, list[str]]  # src_uri -> keys it cites, in order of first citation
+    work_links: dict[str, list[str]]  # src_uri -> keys it links as [text][key]
     cited_by: dict[str, list[str]]  # key -> src_uris citing it, in page order (a talk's entry: its page)
     edition: datetime.date  # the date of this edition of the notes (see edition.py)
     figures: dict[str, tuple[FigureSource, ...]]  # src_uri -> its figures' sources
@@ -90,34 +91,26 @@ def load(docs_dir: Path, bib_path: Path, tags_path: Path, edition: datetime.date
     bib = bibliography.load(bib_path)
     vocabulary = talks.load_vocabulary(tags_path)
     pages = read_pages(docs_dir)
-    sections, talk_list = [], []
-    for page in pages.values():
-        if talks.is_section_index(page.src_uri, page.meta):
-            sections.append(talks.section_from(page.meta, page.src_uri))
-        elif talks.is_talk(page.src_uri):
-            talk_list.append(talks.talk_from(page.meta, page.src_uri, vocabulary))
-    sections = talks.assemble(sections, talk_list)
-    for talk in talk_list:
+    sections = [talks.section_from(p.meta, uri) for uri, p in pages.items() if talks.is_section_index(uri)]
+    talk_at = {uri: talks.talk_from(p.meta, uri, vocabulary) for uri, p in pages.items() if talks.is_talk(uri)}
+    sections = talks.assemble(sections, list(talk_at.values()))
+    for talk in talk_at.values():
         check_talk_against_bib(talk, bib)
 
-    talk_at = {t.src_uri: t for t in talk_list}
-    cites: dict[str, list[str]] = {}
+    cites, work_links, sources = {}, {}, {}
     cited_by: dict[str, list[str]] = defaultdict(list)
-    for page in pages.values():
-        keys = citations.cited_keys(page.body, f"docs/{page.src_uri}", bib.data.entries, page.offset)
-        cites[page.src_uri] = keys
-        talk = talk_at.get(page.src_uri)
-        # A talk's own entry is cited by its page's "Cite these notes", not among its references.
-        own = [talk.bib_key] if talk else []
-        for key in own + [k for k in keys if k not in own]:
-            cited_by[key].append(page.src_uri)
-        for key in talk.works if talk else ():
-            if key not in keys:  # a door to a work the notes never mention would surprise
-                raise SourceError(f"docs/{page.src_uri}: works names '{key}', which the notes do not cite")
     recap = figures.recap_text(docs_dir.parent)  # None where the recap is not beside the project
-    sources = {page.src_uri: figures.check_page(page.src_uri, page.meta, page.body, page.offset, bib,
-                                                cites[page.src_uri], recap, docs_dir) for page in pages.values()}
-    return Corpus(docs_dir, bib, vocabulary, sections, pages, cites, dict(cited_by), edition, sources)
+    for uri, page in pages.items():
+        cites[uri], work_links[uri] = citations.page_keys(page.body, f"docs/{uri}", bib.data.entries, page.offset)
+        talk = talk_at.get(uri)
+        # A talk's own entry is cited by its page's "Cite these notes", not among its references.
+        for key in dict.fromkeys(([talk.bib_key] if talk else []) + cites[uri]):
+            cited_by[key].append(uri)
+        for key in talk.works if talk else ():
+            if key not in cites[uri]:  # a door to a work the notes never mention would surprise
+                raise SourceError(f"docs/{uri}: works names '{key}', which the notes do not cite")
+        sources[uri] = figures.check_page(uri, page.meta, page.body, page.offset, bib, cites[uri], recap, docs_dir)
+    return Corpus(docs_dir, bib, vocabulary, sections, pages, cites, work_links, dict(cited_by), edition, sources)
 
 
 def check_talk_against_bib(talk: Talk, bib: Bibliography) -> None:

@@ -5,20 +5,17 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
 
 from summit.corpus import Corpus
+from summit.derived import works
 from summit.event import SUMMIT
-from summit.sources.bibliography import TALK_PREFIX, plain
+from summit.sources.bibliography import plain
 
-CSL_TYPES = {
-    "inproceedings": "paper-conference",
-    "article": "article-journal",
-    "book": "book",
-    "incollection": "chapter",
-    "phdthesis": "thesis",
-    "techreport": "report",
-}
+# A work's CSL type follows its kind on the Papers page (derived/works.py); a paper's follows its
+# entry type, and a paper of another entry type (an arXiv preprint as @misc) is an "article".
+KIND_TYPES = {"talk": "speech", "book": "book", "code": "software", "demo": "webpage", "article": "webpage"}
+PAPER_TYPES = {"inproceedings": "paper-conference", "article": "article-journal", "incollection": "chapter",
+               "phdthesis": "thesis", "techreport": "report"}
 MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
 
 
@@ -39,9 +36,10 @@ def talks_json(corpus: Corpus, url_of: dict[str, str]) -> str:
     return '{"summit": ' + _json(SUMMIT) + ', "talks": ' + _json_lines(talks) + "}\n"
 
 
-def csl_item(corpus: Corpus, key: str) -> dict:
+def csl_item(corpus: Corpus, key: str, kind: str) -> dict:
     fields = corpus.bib.fields(key)
-    item: dict = {"id": key, "type": _csl_type(key, corpus.bib.entry(key).type, fields), "title": plain(fields["title"])}
+    csl_type = KIND_TYPES.get(kind) or PAPER_TYPES.get(corpus.bib.entry(key).type, "article")
+    item: dict = {"id": key, "type": csl_type, "title": plain(fields["title"])}
     authors = [
         {"family": plain(" ".join(p.prelast_names + p.last_names)),
          "given": plain(" ".join(p.first_names + p.middle_names))}
@@ -71,20 +69,9 @@ def csl_item(corpus: Corpus, key: str) -> dict:
     return item
 
 
-def _csl_type(key: str, entry_type: str, fields: Mapping[str, str]) -> str:
-    if key.startswith(TALK_PREFIX):
-        return "speech"
-    if entry_type in CSL_TYPES:
-        return CSL_TYPES[entry_type]
-    if "eprint" in fields:
-        return "article"
-    if "github.com/" in fields.get("url", ""):
-        return "software"
-    return "webpage"
-
-
 def references_json(corpus: Corpus) -> str:
-    return _json_lines([csl_item(corpus, key) for key in corpus.bib.keys]) + "\n"
+    kinds = works.kinds(corpus)
+    return _json_lines([csl_item(corpus, key, kinds[key]) for key in corpus.bib.keys]) + "\n"
 
 
 def bibtex_entries_js(corpus: Corpus) -> str:

@@ -22,7 +22,7 @@ from pybtex.database import BibliographyData, Entry, Person, parse_string
 from pybtex.exceptions import PybtexError
 from pybtex.scanner import PrematureEOF, PybtexSyntaxError, TokenRequired
 
-from summit.errors import SourceError
+from summit.errors import SourceError, read_source
 from summit.names import fold_name
 
 KEY_CHARS = re.compile(r"^[a-z0-9_-]+$")
@@ -179,12 +179,7 @@ def problem(error: PybtexError, text: str, name: str, located: list[Located]) ->
 
 def load(path: Path) -> Bibliography:
     name = path.name
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as error:
-        raise SourceError(f"{name}: cannot read the bibliography ({error.strerror})") from None
-
-    data, located = parse(text, name)
+    data, located = parse(read_source(path, name, "the bibliography"), name)
     for entry in located:
         if not KEY_CHARS.match(entry.key):
             raise SourceError(f"{name}:{entry.line}: BibTeX key '{entry.key}' may only use [a-z0-9_-] "

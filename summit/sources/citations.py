@@ -58,8 +58,15 @@ def closest(key: str, known: Collection[str]) -> str:
     return f" (closest known: {', '.join(near)})" if near else ""
 
 
-def cited_keys(markdown: str, where: str, known: Collection[str], line_offset: int = 0) -> list[str]:
-    """The keys a page cites, in order of first citation; SourceError on any bad citation."""
+# A link to a work by its references.bib key, a Markdown reference link: "[Its title][key]".
+# The build defines each key used so as the work's primary link (the URL lives once, in
+# references.bib); a "Resources" list links its works this way and keeps their citations.
+WORK_LINK = re.compile(r"\]\[([a-z0-9_-]+)\]")
+
+
+def page_keys(markdown: str, where: str, known: Collection[str], line_offset: int = 0) -> tuple[list[str], list[str]]:
+    """The keys a page cites, in order of first citation, and the keys it links as [text][key],
+    in order; SourceError on any bad citation or link to a work."""
     without_comments = blank(markdown, HTML_COMMENT)
     prose = blank(without_comments, FENCE, INLINE_CODE)
     for match in BLOCK.finditer(without_comments):
@@ -91,24 +98,9 @@ def cited_keys(markdown: str, where: str, known: Collection[str], line_offset: i
     for label in FOOTNOTE_LABEL.findall(without_comments):
         if label.startswith(RESERVED_FOOTNOTE_PREFIX):
             raise SourceError(f"{where}: footnote [^{label}] uses the '{RESERVED_FOOTNOTE_PREFIX}' prefix reserved for citations")
-    return keys
-
-
-# A link to a work by its references.bib key, a Markdown reference link: "[Its title][key]".
-# The build defines each key used so as the work's primary link (the URL lives once, in
-# references.bib); a "Resources" list links its works this way and keeps their citations.
-WORK_LINK = re.compile(r"\]\[([a-z0-9_-]+)\]")
-
-
-def work_links(markdown: str, where: str, known: Collection[str], line_offset: int = 0) -> list[str]:
-    """The keys a page links as [text][key], in order; SourceError on a key references.bib lacks."""
-    prose = blank(markdown, HTML_COMMENT, FENCE, INLINE_CODE)
-    keys: list[str] = []
     for match in WORK_LINK.finditer(prose):
-        key = match.group(1)
-        if key not in known:
-            raise SourceError(f"{where}:{_line(markdown, match.start()) + line_offset}: link to work "
-                              f"[…][{key}] names no references.bib entry{closest(key, known)}")
-        if key not in keys:
-            keys.append(key)
-    return keys
+        if (key := match.group(1)) not in known:
+            line = _line(markdown, match.start()) + line_offset
+            raise SourceError(f"{where}:{line}: link to work […][{key}] names no references.bib entry"
+                              f"{closest(key, known)}")
+    return keys, list(dict.fromkeys(WORK_LINK.findall(prose)))

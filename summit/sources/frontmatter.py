@@ -1,4 +1,5 @@
-"""Split a page into its YAML front matter and its Markdown body, as MkDocs does."""
+"""YAML as the sources hold it (tags.yml, each page's front matter), and a page split into its
+front matter and its Markdown body, as MkDocs does."""
 
 from __future__ import annotations
 
@@ -15,6 +16,17 @@ SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 
 
+def load_yaml(text: str, where: str, what: str, first_line: int = 1) -> object:
+    """The YAML document text; SourceError naming where, the line (text starts at first_line of
+    the file) and what the document is, if it is not valid YAML."""
+    try:
+        return yaml.load(text, Loader=SAFE_LOADER)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = f":{mark.line + first_line}" if mark else ""
+        raise SourceError(f"{where}{line}: {what} is not valid YAML ({getattr(error, 'problem', error)})") from None
+
+
 def split(source: str, where: str) -> tuple[dict, str, int]:
     """(front matter, body, lines the front matter took); invalid YAML is a SourceError.
 
@@ -24,12 +36,7 @@ def split(source: str, where: str) -> tuple[dict, str, int]:
     match = FRONT_MATTER.match(source)
     if not match:
         return {}, source, 0
-    try:
-        meta = yaml.load(match.group(1), Loader=SAFE_LOADER)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = f":{mark.line + 2}" if mark else ""
-        raise SourceError(f"{where}{line}: front matter is not valid YAML ({getattr(error, 'problem', error)})") from None
+    meta = load_yaml(match.group(1), where, "front matter", first_line=2)  # below the "---" line
     if not isinstance(meta, dict):
         return {}, source, 0
     body = source[match.end():].lstrip("\n")

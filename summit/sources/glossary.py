@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from summit.sources import citations
-from summit.errors import SourceError
+from summit.errors import SourceError, read_source
+from summit.names import slugify
 from summit.sources.frontmatter import FRONT_MATTER
 
 # "*[TERM]: Expansion — definition" (expansion optional for names that abbreviate nothing).
@@ -44,8 +45,8 @@ class Entry(NamedTuple):
 
     @property
     def anchor(self) -> str:
-        """The entry's id on the Glossary page (lower case, letters, digits and hyphens)."""
-        return re.sub(r"[^a-z0-9]+", "-", self.term.lower()).strip("-")
+        """The entry's id on the Glossary page."""
+        return slugify(self.term)
 
 
 def parse(text: str, where: str) -> list[Entry]:
@@ -86,11 +87,7 @@ def parse(text: str, where: str) -> list[Entry]:
 def load(path: Path, root: Path) -> list[Entry]:
     """Parse the glossary file at path; errors name it relative to root."""
     where = path.relative_to(root).as_posix()
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as error:
-        raise SourceError(f"{where}: cannot read the glossary ({error.strerror})") from None
-    return parse(text, where)
+    return parse(read_source(path, where, "the glossary"), where)
 
 
 # --- Where the terms are used ------------------------------------------------------------

@@ -8,11 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-import yaml
-
-from summit.errors import SourceError
+from summit.errors import SourceError, read_source
 from summit.sources.bibliography import TALK_PREFIX
-from summit.sources.frontmatter import SAFE_LOADER
+from summit.sources.frontmatter import load_yaml
 from summit.names import join_names, slugify
 
 LINK_KINDS = ("paper", "code", "demo")
@@ -87,14 +85,7 @@ class Section:
 
 def load_vocabulary(path: Path) -> dict[str, str]:
     """tags.yml: each allowed tag and its one-line description."""
-    try:
-        vocabulary = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
-    except OSError as error:
-        raise SourceError(f"{path.name}: cannot read the tag vocabulary ({error.strerror})") from None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = f":{mark.line + 1}" if mark else ""
-        raise SourceError(f"{path.name}{line}: the tag vocabulary is not valid YAML ({getattr(error, 'problem', error)})") from None
+    vocabulary = load_yaml(read_source(path, path.name, "the tag vocabulary"), path.name, "the tag vocabulary")
     if not isinstance(vocabulary, dict):
         raise SourceError(f"{path.name}: the tag vocabulary must map each tag to a description")
     return {str(k): str(v) for k, v in vocabulary.items()}
@@ -153,10 +144,9 @@ def talk_from(meta: dict, src_uri: str, vocabulary: dict[str, str]) -> Talk:
                 list(works))
 
 
-def is_section_index(src_uri: str, meta: dict) -> bool:
-    """A section's overview: <folder>/index.md, unless it opts out (a custom template)."""
-    return src_uri.count("/") == 1 and src_uri.endswith("/index.md") and not meta.get("template") \
-        and meta.get("section", True)
+def is_section_index(src_uri: str) -> bool:
+    """A section's overview: <folder>/index.md."""
+    return src_uri.count("/") == 1 and src_uri.endswith("/index.md")
 
 
 def is_talk(src_uri: str) -> bool:

@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from summit.sources.citations import cited_keys
+from summit.sources.citations import page_keys
 from summit.errors import SourceError
 
 KNOWN = {"choi2020fairgen", "raji2019actionable", "shared-work"}
+
+
+def cited_keys(*args, **kwargs) -> list[str]:
+    return page_keys(*args, **kwargs)[0]
+
+
+def work_links(*args, **kwargs) -> list[str]:
+    return page_keys(*args, **kwargs)[1]
 
 
 def test_keys_in_order_of_first_citation():
@@ -52,7 +60,6 @@ def test_reserved_footnote_prefix_fails():
 
 
 def test_a_link_to_a_work_names_a_known_key():
-    from summit.sources.citations import work_links
     known = ["dennis2020paired", "paired-code"]
     text = "- [The paper][dennis2020paired] [@dennis2020paired]\n- [Code][paired-code], [again][dennis2020paired]\n"
     assert work_links(text, "docs/x.md", known) == ["dennis2020paired", "paired-code"]
