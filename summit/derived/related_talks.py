@@ -1,7 +1,7 @@
 """Related talks: the talks that share the most with a talk, with the reasons in words.
 
-What two talks share comes from relations.py (the same relations the map draws); this module
-weighs them for the "Related talks" list at the end of each talk page.
+What two talks share comes from relations.py (the same relations the map draws, in the same
+words); this module weighs them for the "Related talks" list at the end of each talk page.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from collections import defaultdict
 from typing import NamedTuple
 
 from summit.corpus import Corpus
-from summit.derived.relations import Relation, corpus_relations
+from summit.derived.relations import Relation, corpus_relations, in_words
 from summit.sources.talks import Talk
 
 SHARED_TAG = 2
@@ -24,7 +24,7 @@ MINIMUM = 2  # a reader always gets at least this many ways on (the section fill
 
 class RelatedTalk(NamedTuple):
     talk: Talk
-    reasons: list[str]
+    reasons: tuple[str, ...]
 
 
 def score(relation: Relation, same_section: bool) -> int:
@@ -32,22 +32,6 @@ def score(relation: Relation, same_section: bool) -> int:
     total = (SHARED_TAG * len(relation.topics) + SHARED_WORK * len(relation.works)
              + SPEAKER_WORK * len(authored) + SHARED_SPEAKER * len(relation.speakers))
     return total + SAME_SECTION if total and same_section else total
-
-
-def reasons(relation: Relation, first: Talk, second: Talk) -> list[str]:
-    """The relation in words, read from `first`'s page."""
-    out = []
-    if relation.topics:
-        out.append("shared topics: " + ", ".join(sorted(relation.topics)))
-    if relation.works:
-        out.append(f"{len(relation.works)} cited work{'s' if len(relation.works) > 1 else ''} in common")
-    if relation.speakers:
-        out.append("same speaker: " + ", ".join(relation.speakers))
-    for citing in (first, second):  # relate() lists the speakers in their talk's order
-        names = [a.speaker for a in relation.authorships if a.citing == citing.number]
-        if names:
-            out.append(f"talk {citing.number} cites work by {' and '.join(names)}")
-    return out
 
 
 def related_talks(corpus: Corpus, relations: list[Relation] | None = None) -> dict[Talk, list[RelatedTalk]]:
@@ -63,11 +47,11 @@ def related_talks(corpus: Corpus, relations: list[Relation] | None = None) -> di
     out = {}
     for talk in corpus.talks:
         best = sorted(scored[talk], key=lambda item: item[:2])[:LIMIT]
-        chosen = [RelatedTalk(other, reasons(relation, talk, other)) for _, _, other, relation in best]
+        chosen = [RelatedTalk(other, in_words(relation)) for _, _, other, relation in best]
         for other in talk.section.talks:
             if len(chosen) >= MINIMUM:
                 break
             if other is not talk and all(other is not c.talk for c in chosen):
-                chosen.append(RelatedTalk(other, [f"same section: {talk.section.title}"]))
+                chosen.append(RelatedTalk(other, (f"Same section: {talk.section.title}",)))
         out[talk] = chosen
     return out
