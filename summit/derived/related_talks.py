@@ -23,13 +23,12 @@ class RelatedTalk(NamedTuple):
     reasons: tuple[str, ...]
 
 
-def related_talks(corpus: Corpus, relations: list[Relation] | None = None) -> dict[Talk, list[RelatedTalk]]:
+def related_talks(corpus: Corpus) -> dict[Talk, list[RelatedTalk]]:
     """Up to LIMIT related talks for every talk, most shared first; ties go to the talk's own
-    section, then follow talk order. relations: the corpus's (corpus_relations), when the caller
-    has them already."""
+    section, then follow talk order."""
     by_number = {t.number: t for t in corpus.talks}
     ranked: dict[Talk, list[tuple[int, bool, tuple[int, int], Talk, Relation]]] = defaultdict(list)
-    for relation in corpus_relations(corpus) if relations is None else relations:
+    for relation in corpus_relations(corpus):
         a, b = by_number[relation.a], by_number[relation.b]
         elsewhere = a.section is not b.section
         ranked[a].append((-relation.weight, elsewhere, b.sort_key, b, relation))

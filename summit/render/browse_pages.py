@@ -10,6 +10,7 @@ from functools import cached_property
 
 from summit.corpus import Corpus
 from summit.derived.map_layout import MapTalk, layout
+from summit.derived.relations import corpus_relations
 from summit.derived.works import KINDS, first_author, kinds, title, year
 from summit.names import slugify
 from summit.render.links import PAPERS, PageRef
@@ -22,7 +23,7 @@ from summit.sources import glossary
 class BrowsePages:
     corpus: Corpus
     templates: Templates
-    talk_page: TalkPage  # a work's reference, the relations between talks
+    talk_page: TalkPage  # a work's reference
 
     @cached_property
     def _speakers(self) -> dict[str, tuple]:
@@ -87,7 +88,7 @@ class BrowsePages:
                          page.link(t.src_uri))
                  for t in self.corpus.talks]
         titles = {key: title(self.corpus, key) for key in self.corpus.bib.keys}
-        return self.templates.render("partials/summit-map.html", map=layout(talks, self.talk_page.relations, titles))
+        return self.templates.render("partials/summit-map.html", map=layout(talks, corpus_relations(self.corpus), titles))
 
     @cached_property
     def _glossary_groups(self) -> dict[str, tuple[str, list]]:

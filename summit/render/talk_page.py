@@ -9,7 +9,6 @@ from functools import cached_property
 from summit.corpus import Corpus
 from summit.derived import works as works_of
 from summit.derived.related_talks import RelatedTalk, related_talks
-from summit.derived.relations import Relation, corpus_relations
 from summit.errors import SourceError
 from summit.render import reference_view
 from summit.render.links import MAP, SPEAKERS, PageRef
@@ -79,10 +78,5 @@ class TalkPage:
         return reference_view.reference(self.corpus.bib.entry(key), self.corpus.bib.links(key))
 
     @cached_property
-    def relations(self) -> list[Relation]:
-        """What each pair of talks shares: the map draws them, the related talks weigh them."""
-        return corpus_relations(self.corpus)
-
-    @cached_property
     def related(self) -> dict[Talk, list[RelatedTalk]]:
-        return related_talks(self.corpus, self.relations)
+        return related_talks(self.corpus)
