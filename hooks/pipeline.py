@@ -97,7 +97,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     templates.trim_blocks = templates.lstrip_blocks = True
     # The Tags page links each topic to the tags plugin's listing of it: the plugin's own anchors.
     tags = config.plugins["material/tags"].config
-    views = Views.of(corpus, templates, terms, lambda tag: tags.tags_slugify_format.format(
+    views = Views(corpus, templates, terms, lambda tag: tags.tags_slugify_format.format(
         slug=tags.tags_slugify(tag, tags.tags_slugify_separator)))
     templates.filters["glossed"] = views.templates.glossed  # text with the glossary's tooltips
     config[BUILD] = site = SiteBuild(corpus, views)

@@ -21,7 +21,7 @@ class NoTemplates:
 def views(project):
     from conftest import load
 
-    return Views.of(load(project), NoTemplates(), [], tag_anchor=str)
+    return Views(load(project), NoTemplates(), [], tag_anchor=str)
 
 
 def test_unknown_shortcode_names_the_known_ones(project):
