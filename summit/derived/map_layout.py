@@ -42,7 +42,7 @@ class MapTalk(NamedTuple):
 
     number: str
     title: str
-    speakers: tuple[str, ...]
+    speakers: str         # "A and B", as the notes join names (Talk.speaker_names)
     section: int
     section_title: str
     url: str
@@ -61,7 +61,6 @@ class Node(NamedTuple):
     talk: MapTalk
     key: str              # the number as an id fragment: "4.1" -> "4-1"
     short_title: str
-    speakers: str
     name: str             # the accessible name: number, full title and speakers
     y: int
     halo: tuple[int, ...]          # neighbours' y
@@ -156,13 +155,11 @@ def layout(talks: Sequence[MapTalk], relations: Sequence[Relation], work_titles:
     nodes = {}
     for talk in talks:
         others = sorted((b for a, b in arcs if a == talk.number), key=ys.__getitem__)  # top to bottom
-        speakers = " and ".join(talk.speakers) if len(talk.speakers) < 3 else ", ".join(talk.speakers)
         nodes[talk.number] = Node(
             talk=talk,
             key=talk.number.replace(".", "-"),
             short_title=short_title(talk.title),
-            speakers=speakers,
-            name=f"{talk.number} {talk.title}, by {speakers}",
+            name=f"{talk.number} {talk.title}, by {talk.speakers}",
             y=ys[talk.number],
             halo=tuple(ys[o] for o in others),
             traces=tuple(arcs[talk.number, o] for o in others),

@@ -84,7 +84,7 @@ class BrowsePages:
         return self.templates.render("markdown/map-page.md")
 
     def summit_map(self, page: PageRef) -> str:
-        talks = [MapTalk(t.number, t.title, tuple(s.name for s in t.speakers), t.section.number, t.section.title,
+        talks = [MapTalk(t.number, t.title, t.speaker_names, t.section.number, t.section.title,
                          page.link(t.src_uri))
                  for t in self.corpus.talks]
         titles = {key: title(self.corpus, key) for key in self.corpus.bib.keys}
