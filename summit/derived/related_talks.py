@@ -7,11 +7,10 @@ the map's weight (an arc's thickness), so a talk's related talks are its thickes
 
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import NamedTuple
 
 from summit.corpus import Corpus
-from summit.derived.relations import Relation, corpus_relations, in_words
+from summit.derived.relations import corpus_relations, in_words
 from summit.sources.talks import Talk
 
 LIMIT = 3
@@ -27,16 +26,13 @@ def related_talks(corpus: Corpus) -> dict[Talk, list[RelatedTalk]]:
     """Up to LIMIT related talks for every talk, most shared first; ties go to the talk's own
     section, then follow talk order."""
     by_number = {t.number: t for t in corpus.talks}
-    ranked: dict[Talk, list[tuple[int, bool, tuple[int, int], Talk, Relation]]] = defaultdict(list)
-    for relation in corpus_relations(corpus):
-        a, b = by_number[relation.a], by_number[relation.b]
-        elsewhere = a.section is not b.section
-        ranked[a].append((-relation.weight, elsewhere, b.sort_key, b, relation))
-        ranked[b].append((-relation.weight, elsewhere, a.sort_key, a, relation))
+    relations = corpus_relations(corpus)
     out = {}
     for talk in corpus.talks:
-        best = sorted(ranked[talk], key=lambda item: item[:3])[:LIMIT]
-        chosen = [RelatedTalk(other, in_words(relation)) for *_, other, relation in best]
+        # this talk's relations, each with the other talk
+        others = {r: by_number[r.b if r.a == talk.number else r.a] for r in relations if talk.number in (r.a, r.b)}
+        best = sorted(others, key=lambda r: (-r.weight, others[r].section is not talk.section, others[r].sort_key))
+        chosen = [RelatedTalk(others[r], in_words(r)) for r in best[:LIMIT]]
         for other in talk.section.talks:
             if len(chosen) >= MINIMUM:
                 break
