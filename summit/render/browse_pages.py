@@ -52,7 +52,8 @@ class BrowsePages:
         for kind, _ in KINDS:
             keys = [k for k in self.corpus.bib.keys if kind_of[k] == kind]
             if keys:
-                groups[kind] = sorted(keys, key=lambda k: (first_author(self.corpus, k).lower(), self.talk_page.work(k).year, k))
+                groups[kind] = sorted(keys, key=lambda k: (first_author(self.corpus, k).lower(),
+                                                           self.talk_page.work(k).year, k))
         return groups
 
     def papers_page(self) -> str:
@@ -83,11 +84,11 @@ class BrowsePages:
         return self.templates.render("markdown/map-page.md")
 
     def summit_map(self, page: PageRef) -> str:
-        talks = [MapTalk(t.number, t.title, t.speaker_names, t.section.number, t.section.title,
-                         page.link(t.src_uri))
+        talks = [MapTalk(t.number, t.title, t.speaker_names, t.section.number, t.section.title, page.link(t.src_uri))
                  for t in self.corpus.talks]
         titles = {key: self.talk_page.work(key).title for key in self.corpus.bib.keys}
-        return self.templates.render("partials/summit-map.html", map=layout(talks, corpus_relations(self.corpus), titles))
+        summit_map = layout(talks, corpus_relations(self.corpus), titles)
+        return self.templates.render("partials/summit-map.html", map=summit_map)
 
     @cached_property
     def _glossary_groups(self) -> dict[str, tuple[str, list]]:

@@ -46,8 +46,7 @@ class TalkPage:
     def header(self, page: PageRef) -> str:
         talk = self.corpus.talk_at(page.src_uri)
         buttons = [(LINK_LABELS[kind], self.corpus.bib.primary_link(key)) for kind, key in talk.links.items()]
-        works = [(door_label(self.work(key).title), self.corpus.bib.primary_link(key))
-                 for key in talk.works]
+        works = [(door_label(self.work(key).title), self.corpus.bib.primary_link(key)) for key in talk.works]
         return self.templates.render("partials/talk-header.html", talk=talk, buttons=buttons, works=works,
                                      speakers_page=page.link(SPEAKERS), section_link=page.link(talk.section.src_uri))
 
