@@ -205,10 +205,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     # Hooks run after the plugins: mkdocs-bibtex has turned the citations into footnotes.
     site = site_build(config)
     src_uri = page.file.src_uri
+    # for summit/markdown_ext/figures.py, next; none on a generated page, not the previous page's
+    site.page_figures = site.corpus.figures.get(src_uri, ())
     source = site.corpus.pages.get(src_uri)
     if source is None:  # a generated page: already complete
         return markdown
-    site.page_figures = site.corpus.figures.get(src_uri, ())  # for summit/markdown_ext/figures.py, next
     try:
         shortcodes.check(source.body, src_uri, site.views, source.offset)  # what the author wrote
         linked = citations.work_links(source.body, f"docs/{src_uri}", site.corpus.bib.keys, source.offset)
