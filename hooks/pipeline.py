@@ -97,7 +97,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     templates.trim_blocks = templates.lstrip_blocks = True
     # The Tags page links each topic to the tags plugin's listing of it: the plugin's own anchors.
     tags = config.plugins["material/tags"].config
-    views = Views.of(corpus, templates, terms, lambda tag: tags.tags_slugify_format.format(
+    views = Views(corpus, templates, terms, lambda tag: tags.tags_slugify_format.format(
         slug=tags.tags_slugify(tag, tags.tags_slugify_separator)))
     templates.filters["glossed"] = views.templates.glossed  # text with the glossary's tooltips
     config[BUILD] = site = SiteBuild(corpus, views)
@@ -205,10 +205,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     # Hooks run after the plugins: mkdocs-bibtex has turned the citations into footnotes.
     site = site_build(config)
     src_uri = page.file.src_uri
+    # for summit/markdown_ext/figures.py, next; none on a generated page, not the previous page's
+    site.page_figures = site.corpus.figures.get(src_uri, ())
     source = site.corpus.pages.get(src_uri)
     if source is None:  # a generated page: already complete
         return markdown
-    site.page_figures = site.corpus.figures.get(src_uri, ())  # for summit/markdown_ext/figures.py, next
     try:
         shortcodes.check(source.body, src_uri, site.views, source.offset)  # what the author wrote
     except SourceError as error:

@@ -62,8 +62,8 @@ def test_known_relations_are_on_the_map(site):
     """Facts from front matter and references.bib: 3.1 (Stanley) cites Joel Lehman's works,
     who spoke in 5.3; 1.1 and 3.3 cite the same work."""
     rows = {row["id"]: row.find_all("td")[3].get_text(" ") for row in article(site / MAP_PAGE).select("tr[id]")}
-    assert "3.1 cites work by Joel Lehman" in rows["relation-3-1-5-3"]
-    assert "Both cite:" in rows["relation-1-1-3-3"]
+    assert re.search(r"3\.1 cites \d+ works? by Joel Lehman: ", rows["relation-3-1-5-3"])
+    assert re.search(r"Both cite \d+ works?: ", rows["relation-1-1-3-3"])
     assert "Topics: Generative adversarial networks" in rows["relation-4-1-4-2"]
 
 

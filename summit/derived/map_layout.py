@@ -14,8 +14,7 @@ import textwrap
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
-from summit.derived.relation_reasons import full_reasons, short_reasons, weight_text
-from summit.derived.relations import Relation
+from summit.derived.relations import Relation, in_words, weight_text
 
 # Geometry in SVG user units. The 400-unit width is what a 390 px phone shows at about 1:1
 # (the picture spans the phone's full width, summit-map.css).
@@ -43,7 +42,7 @@ class MapTalk(NamedTuple):
 
     number: str
     title: str
-    speakers: tuple[str, ...]
+    speakers: str         # "A and B", as the notes join names (Talk.speaker_names)
     section: int
     section_title: str
     url: str
@@ -62,7 +61,6 @@ class Node(NamedTuple):
     talk: MapTalk
     key: str              # the number as an id fragment: "4.1" -> "4-1"
     short_title: str
-    speakers: str
     name: str             # the accessible name: number, full title and speakers
     y: int
     halo: tuple[int, ...]          # neighbours' y
@@ -76,8 +74,8 @@ class Edge(NamedTuple):
     weight: int
     arc: Trace
     weight_text: str
-    reasons: tuple[str, ...]        # full lines, for the tooltip and the table
-    caption: tuple[str, ...]        # wrapped short lines, shown on the map on hover or focus
+    reasons: tuple[str, ...]        # lines naming the works, for the tooltip and the table
+    caption: tuple[str, ...]        # wrapped lines counting them, shown on the map on hover or focus
     caption_y: int
     caption_height: int
     name: str                       # the accessible name
@@ -157,13 +155,11 @@ def layout(talks: Sequence[MapTalk], relations: Sequence[Relation], work_titles:
     nodes = {}
     for talk in talks:
         others = sorted((b for a, b in arcs if a == talk.number), key=ys.__getitem__)  # top to bottom
-        speakers = " and ".join(talk.speakers) if len(talk.speakers) < 3 else ", ".join(talk.speakers)
         nodes[talk.number] = Node(
             talk=talk,
             key=talk.number.replace(".", "-"),
             short_title=short_title(talk.title),
-            speakers=speakers,
-            name=f"{talk.number} {talk.title}, by {speakers}",
+            name=f"{talk.number} {talk.title}, by {talk.speakers}",
             y=ys[talk.number],
             halo=tuple(ys[o] for o in others),
             traces=tuple(arcs[talk.number, o] for o in others),
@@ -173,7 +169,7 @@ def layout(talks: Sequence[MapTalk], relations: Sequence[Relation], work_titles:
     for r in relations:
         a, b = nodes[r.a], nodes[r.b]
         lines = [f"{r.a} and {r.b}: {weight_text(r)}"]
-        lines += [part for line in short_reasons(r) for part in textwrap.wrap(line, CAPTION_CHARS)]
+        lines += [part for line in in_words(r) for part in textwrap.wrap(line, CAPTION_CHARS)]
         caption_height = len(lines) * CAPTION_LINE + 2 * CAPTION_PADDING
         # Beside the arc's middle, but always inside the picture.
         caption_y = max(0, min((a.y + b.y) // 2 - caption_height // 2, height - caption_height))
@@ -184,11 +180,11 @@ def layout(talks: Sequence[MapTalk], relations: Sequence[Relation], work_titles:
             weight=r.weight,
             arc=arcs[r.a, r.b],
             weight_text=weight_text(r),
-            reasons=full_reasons(r, work_titles),
+            reasons=in_words(r, work_titles),
             caption=tuple(lines),
             caption_y=caption_y,
             caption_height=caption_height,
             name=(f"{r.a} {a.short_title} and {r.b} {b.short_title}: {weight_text(r)}. "
-                  + ". ".join(short_reasons(r))),
+                  + ". ".join(in_words(r))),
         ))
     return SummitMap(height, tuple(heads), tuple(nodes.values()), tuple(edges))

@@ -1,73 +1,42 @@
 """Related talks: the talks that share the most with a talk, with the reasons in words.
 
-What two talks share comes from relations.py (the same relations the map draws); this module
-weighs them for the "Related talks" list at the end of each talk page.
+What two talks share comes from relations.py (the same relations the map draws, in the same
+words); this module ranks them for the "Related talks" list at the end of each talk page, by
+the map's weight (an arc's thickness), so a talk's related talks are its thickest arcs.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import NamedTuple
 
 from summit.corpus import Corpus
-from summit.derived.relations import Relation, corpus_relations
+from summit.derived.relations import corpus_relations, in_words
 from summit.sources.talks import Talk
 
-SHARED_TAG = 2
-SHARED_WORK = 3
-SPEAKER_WORK = 3  # one talk cites work by the other talk's speaker
-SHARED_SPEAKER = 3
-SAME_SECTION = 1
 LIMIT = 3
 MINIMUM = 2  # a reader always gets at least this many ways on (the section fills in)
 
 
 class RelatedTalk(NamedTuple):
     talk: Talk
-    reasons: list[str]
+    reasons: tuple[str, ...]
 
 
-def score(relation: Relation, same_section: bool) -> int:
-    authored = {key for authorship in relation.authorships for key in authorship.works}
-    total = (SHARED_TAG * len(relation.topics) + SHARED_WORK * len(relation.works)
-             + SPEAKER_WORK * len(authored) + SHARED_SPEAKER * len(relation.speakers))
-    return total + SAME_SECTION if total and same_section else total
-
-
-def reasons(relation: Relation, first: Talk, second: Talk) -> list[str]:
-    """The relation in words, read from `first`'s page."""
-    out = []
-    if relation.topics:
-        out.append("shared topics: " + ", ".join(sorted(relation.topics)))
-    if relation.works:
-        out.append(f"{len(relation.works)} cited work{'s' if len(relation.works) > 1 else ''} in common")
-    if relation.speakers:
-        out.append("same speaker: " + ", ".join(relation.speakers))
-    for citing in (first, second):  # relate() lists the speakers in their talk's order
-        names = [a.speaker for a in relation.authorships if a.citing == citing.number]
-        if names:
-            out.append(f"talk {citing.number} cites work by {' and '.join(names)}")
-    return out
-
-
-def related_talks(corpus: Corpus, relations: list[Relation] | None = None) -> dict[Talk, list[RelatedTalk]]:
-    """Up to LIMIT related talks for every talk, best first; ties in talk order. relations: the
-    corpus's (corpus_relations), when the caller has them already."""
+def related_talks(corpus: Corpus) -> dict[Talk, list[RelatedTalk]]:
+    """Up to LIMIT related talks for every talk, most shared first; ties go to the talk's own
+    section, then follow talk order."""
     by_number = {t.number: t for t in corpus.talks}
-    scored: dict[Talk, list[tuple[int, tuple[int, int], Talk, Relation]]] = defaultdict(list)
-    for relation in corpus_relations(corpus) if relations is None else relations:
-        a, b = by_number[relation.a], by_number[relation.b]
-        total = score(relation, a.section is b.section)
-        scored[a].append((-total, b.sort_key, b, relation))
-        scored[b].append((-total, a.sort_key, a, relation))
+    relations = corpus_relations(corpus)
     out = {}
     for talk in corpus.talks:
-        best = sorted(scored[talk], key=lambda item: item[:2])[:LIMIT]
-        chosen = [RelatedTalk(other, reasons(relation, talk, other)) for _, _, other, relation in best]
+        # this talk's relations, each with the other talk
+        others = {r: by_number[r.b if r.a == talk.number else r.a] for r in relations if talk.number in (r.a, r.b)}
+        best = sorted(others, key=lambda r: (-r.weight, others[r].section is not talk.section, others[r].sort_key))
+        chosen = [RelatedTalk(others[r], in_words(r)) for r in best[:LIMIT]]
         for other in talk.section.talks:
             if len(chosen) >= MINIMUM:
                 break
             if other is not talk and all(other is not c.talk for c in chosen):
-                chosen.append(RelatedTalk(other, [f"same section: {talk.section.title}"]))
+                chosen.append(RelatedTalk(other, (f"Same section: {talk.section.title}",)))
         out[talk] = chosen
     return out

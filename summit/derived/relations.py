@@ -1,8 +1,8 @@
 """What two talks share: topic tags, cited works, and people (a speaker of one talk wrote a
-work the other talk cites, or both talks have the same speaker).
+work the other talk cites, or both talks have the same speaker), and the same in words.
 
 Plain data in, plain data out, in the order the talks are given: the map of the summit draws
-these relations, and its text table lists them.
+these relations, and its text table lists them; a talk page's related talks give their reasons.
 """
 
 from __future__ import annotations
@@ -80,3 +80,31 @@ def corpus_relations(corpus: Corpus) -> list[Relation]:
         cited={t.number: corpus.cited_works(t) for t in talks},
         authored={t.number: {s.name: corpus.works_by(s) for s in t.speakers} for t in talks},
     )
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def in_words(relation: Relation, titles: Mapping[str, str] | None = None) -> tuple[str, ...]:
+    """One line per kind of thing shared, works counted: one wording for the map and the related
+    talks. With titles (key -> title: the map's table and tooltips), each line on works names them."""
+
+    def named(keys: Sequence[str]) -> str:
+        return ": " + "; ".join(titles[key] for key in keys) if titles else ""
+
+    lines = []
+    if relation.topics:
+        lines.append("Topics: " + ", ".join(relation.topics))
+    if relation.works:
+        lines.append("Both cite " + _count(len(relation.works), "work") + named(relation.works))
+    if relation.speakers:
+        lines.append("Same speaker: " + ", ".join(relation.speakers))
+    for authorship in relation.authorships:
+        works = _count(len(authorship.works), "work")
+        lines.append(f"{authorship.citing} cites {works} by {authorship.speaker}" + named(authorship.works))
+    return tuple(lines)
+
+
+def weight_text(relation: Relation) -> str:
+    return _count(relation.weight, "thing") + " in common"

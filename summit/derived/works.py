@@ -1,9 +1,8 @@
-"""Works in references.bib as a reader meets them on the Papers page: kind, first author, year."""
+"""Works in references.bib as the Papers page groups and orders them: by kind, then by first author."""
 
 from __future__ import annotations
 
 from summit.corpus import Corpus
-from summit.sources.bibliography import plain
 
 KINDS = (
     ("paper", "Papers"),
@@ -38,15 +37,7 @@ def kinds(corpus: Corpus) -> dict[str, str]:
     return out
 
 
-def year(corpus: Corpus, key: str) -> str:
-    return corpus.bib.fields(key).get("year", "")
-
-
 def first_author(corpus: Corpus, key: str) -> str:
     persons = corpus.bib.authors(key)
     return " ".join(persons[0].last_names) if persons else corpus.bib.fields(key).get("title", key)
 
-
-def title(corpus: Corpus, key: str) -> str:
-    """The work's title as a reader reads it: no braces, LaTeX decoded."""
-    return plain(corpus.bib.fields(key)["title"])

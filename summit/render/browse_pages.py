@@ -10,7 +10,8 @@ from functools import cached_property
 
 from summit.corpus import Corpus
 from summit.derived.map_layout import MapTalk, layout
-from summit.derived.works import KINDS, first_author, kinds, title, year
+from summit.derived.relations import corpus_relations
+from summit.derived.works import KINDS, first_author, kinds
 from summit.names import slugify
 from summit.render.links import PAPERS, PageRef
 from summit.render.talk_page import TalkPage
@@ -22,7 +23,7 @@ from summit.sources import glossary
 class BrowsePages:
     corpus: Corpus
     templates: Templates
-    talk_page: TalkPage  # a work's reference, the relations between talks
+    talk_page: TalkPage  # a work's reference
 
     @cached_property
     def _speakers(self) -> dict[str, tuple]:
@@ -40,9 +41,9 @@ class BrowsePages:
 
     def speaker(self, page: PageRef, anchor: str) -> str:
         speaker, talks = self._speakers[anchor]
-        works = [(title(self.corpus, k), f"{page.link(PAPERS)}#{k}", year(self.corpus, k))
-                 for k in self.corpus.works_by(speaker)]
-        return self.templates.render("partials/speaker.html", speaker=speaker, works=works, talks=talks, page=page)
+        works = [(key, self.talk_page.work(key)) for key in self.corpus.works_by(speaker)]
+        return self.templates.render("partials/speaker.html", speaker=speaker, works=works, talks=talks, page=page,
+                                     papers=page.link(PAPERS))
 
     @cached_property
     def _works(self) -> dict[str, list[str]]:
@@ -51,7 +52,8 @@ class BrowsePages:
         for kind, _ in KINDS:
             keys = [k for k in self.corpus.bib.keys if kind_of[k] == kind]
             if keys:
-                groups[kind] = sorted(keys, key=lambda k: (first_author(self.corpus, k).lower(), year(self.corpus, k), k))
+                groups[kind] = sorted(keys, key=lambda k: (first_author(self.corpus, k).lower(),
+                                                           self.talk_page.work(k).year, k))
         return groups
 
     def papers_page(self) -> str:
@@ -62,8 +64,7 @@ class BrowsePages:
         return [t for t in map(self.corpus.talk_at, self.corpus.cited_by.get(key, [])) if t]
 
     def works(self, page: PageRef, kind: str) -> str:
-        works = [(key, self.talk_page.work(key), self._citing_talks(key),
-                  self._sections_citing(key), year(self.corpus, key))
+        works = [(key, self.talk_page.work(key), self._citing_talks(key), self._sections_citing(key))
                  for key in self._works[kind]]
         return self.templates.render("partials/works.html", works=works, kind=kind, page=page)
 
@@ -74,7 +75,7 @@ class BrowsePages:
         keys = [k for group in self._works.values() for k in group]
         kinds_ = [(kind, heading, len(self._works[kind])) for kind, heading in KINDS if kind in self._works]
         sections = [(s, sum(1 for k in keys if s.number in self._sections_citing(k))) for s in self.corpus.sections]
-        years = Counter(year(self.corpus, k) for k in keys)
+        years = Counter(self.talk_page.work(k).year for k in keys)
         return self.templates.render("partials/works-filter.html", total=len(keys), kinds=kinds_,
                                      script=page.file_link("assets/javascripts/works-filter.js"),
                                      sections=sections, years=sorted(years.items(), reverse=True))
@@ -83,11 +84,11 @@ class BrowsePages:
         return self.templates.render("markdown/map-page.md")
 
     def summit_map(self, page: PageRef) -> str:
-        talks = [MapTalk(t.number, t.title, tuple(s.name for s in t.speakers), t.section.number, t.section.title,
-                         page.link(t.src_uri))
+        talks = [MapTalk(t.number, t.title, t.speaker_names, t.section.number, t.section.title, page.link(t.src_uri))
                  for t in self.corpus.talks]
-        titles = {key: title(self.corpus, key) for key in self.corpus.bib.keys}
-        return self.templates.render("partials/summit-map.html", map=layout(talks, self.talk_page.relations, titles))
+        titles = {key: self.talk_page.work(key).title for key in self.corpus.bib.keys}
+        summit_map = layout(talks, corpus_relations(self.corpus), titles)
+        return self.templates.render("partials/summit-map.html", map=summit_map)
 
     @cached_property
     def _glossary_groups(self) -> dict[str, tuple[str, list]]:

@@ -1,5 +1,5 @@
 """The lists an author places with a shortcode: the program (every talk by section, the home
-page), the browse pages' links, a section's talks, the sections, the tags' vocabulary."""
+page), the browse pages' links, a section's talks, the tags' vocabulary."""
 
 from __future__ import annotations
 
@@ -37,9 +37,6 @@ class Listings:
     def section_talks(self, page: PageRef) -> str:
         talks = self.corpus.section_at(page.src_uri).talks
         return self.templates.render("partials/section-talks.html", talks=talks, page=page)
-
-    def sections(self, page: PageRef) -> str:
-        return self.templates.render("partials/sections.html", sections=self.corpus.sections, page=page)
 
     def tag_vocabulary(self) -> str:
         counts = Counter(tag for talk in self.corpus.talks for tag in talk.tags)

@@ -32,7 +32,6 @@ AUTHORS: dict[str, Handler] = {
     "program": lambda views, page, args: views.listings.program(page),
     "browse-links": lambda views, page, args: views.listings.browse_links(page),
     "section-talks": lambda views, page, args: views.listings.section_talks(page),
-    "sections": lambda views, page, args: views.listings.sections(page),
     "tag-vocabulary": lambda views, page, args: views.listings.tag_vocabulary(),
 }
 # What the build writes (overrides/markdown/: the talk page's frame, the generated pages; a

@@ -7,9 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from summit.corpus import Corpus
-from summit.derived import works as works_of
 from summit.derived.related_talks import RelatedTalk, related_talks
-from summit.derived.relations import Relation, corpus_relations
 from summit.errors import SourceError
 from summit.render import reference_view
 from summit.render.links import MAP, SPEAKERS, PageRef
@@ -48,8 +46,7 @@ class TalkPage:
     def header(self, page: PageRef) -> str:
         talk = self.corpus.talk_at(page.src_uri)
         buttons = [(LINK_LABELS[kind], self.corpus.bib.primary_link(key)) for kind, key in talk.links.items()]
-        works = [(door_label(works_of.title(self.corpus, key)), self.corpus.bib.primary_link(key))
-                 for key in talk.works]
+        works = [(door_label(self.work(key).title), self.corpus.bib.primary_link(key)) for key in talk.works]
         return self.templates.render("partials/talk-header.html", talk=talk, buttons=buttons, works=works,
                                      speakers_page=page.link(SPEAKERS), section_link=page.link(talk.section.src_uri))
 
@@ -79,10 +76,5 @@ class TalkPage:
         return reference_view.reference(self.corpus.bib.entry(key), self.corpus.bib.links(key))
 
     @cached_property
-    def relations(self) -> list[Relation]:
-        """What each pair of talks shares: the map draws them, the related talks weigh them."""
-        return corpus_relations(self.corpus)
-
-    @cached_property
     def related(self) -> dict[Talk, list[RelatedTalk]]:
-        return related_talks(self.corpus, self.relations)
+        return related_talks(self.corpus)

@@ -5,7 +5,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from jinja2 import Environment
 
@@ -17,15 +16,10 @@ from summit.render.templates import Templates
 from summit.sources.glossary import Entry
 
 
-@dataclass(eq=False)  # one per build: equal only to itself
 class Views:
-    templates: Templates
-    talk: TalkPage
-    listings: Listings
-    browse: BrowsePages
-
-    @classmethod
-    def of(cls, corpus: Corpus, source: Environment, glossary: list[Entry], tag_anchor: Callable[[str], str]) -> Views:
-        templates = Templates(source, glossary)
-        talk = TalkPage(corpus, templates)
-        return cls(templates, talk, Listings(corpus, templates, tag_anchor), BrowsePages(corpus, templates, talk))
+    def __init__(self, corpus: Corpus, source: Environment, glossary: list[Entry],
+                 tag_anchor: Callable[[str], str]) -> None:
+        self.templates = Templates(source, glossary)
+        self.talk = TalkPage(corpus, self.templates)
+        self.listings = Listings(corpus, self.templates, tag_anchor)
+        self.browse = BrowsePages(corpus, self.templates, self.talk)

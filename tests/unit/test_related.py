@@ -13,10 +13,7 @@ def test_reasons_name_what_two_talks_share(project):
     related = related_talks(corpus)
     (relation,) = related[fair]
     assert relation.talk is audit
-    assert relation.reasons == [
-        "shared topics: Fairness and bias",
-        "2 cited works in common",
-    ]
+    assert relation.reasons == ("Topics: Fairness and bias", "Both cite 2 works")
 
 
 def test_citing_a_speakers_work_relates_talks(project):
@@ -28,7 +25,7 @@ def test_citing_a_speakers_work_relates_talks(project):
     fair, audit = corpus.talks
     (relation,) = related_talks(corpus)[fair]
     assert relation.talk is audit
-    assert relation.reasons == ["shared topics: Fairness and bias", "talk 1.1 cites work by Deborah Raji"]
+    assert relation.reasons == ("Topics: Fairness and bias", "1.1 cites 1 work by Deborah Raji")
 
 
 def test_a_talk_without_shared_facts_falls_back_on_its_section(project):

@@ -21,7 +21,7 @@ class NoTemplates:
 def views(project):
     from conftest import load
 
-    return Views.of(load(project), NoTemplates(), [], tag_anchor=str)
+    return Views(load(project), NoTemplates(), [], tag_anchor=str)
 
 
 def test_unknown_shortcode_names_the_known_ones(project):
@@ -46,8 +46,8 @@ def test_slide_only_on_talk_pages_and_with_a_number(project):
 
 def test_a_listing_must_be_a_paragraph_of_its_own(project):
     v = views(project)
-    for text in ["Talks: <!-- md:program -->\n", "<!-- md:program -->\nMore text.\n", "- <!-- md:sections -->\n"]:
-        with pytest.raises(SourceError, match=r"^docs/index\.md:\d+: md:(program|sections) must be a paragraph of its own"):
+    for text in ["Talks: <!-- md:program -->\n", "<!-- md:program -->\nMore text.\n", "- <!-- md:section-talks -->\n"]:
+        with pytest.raises(SourceError, match=r"^docs/index\.md:\d+: md:(program|section-talks) must be a paragraph of its own"):
             check(text, "index.md", v)
 
 

@@ -15,8 +15,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from summit.derived.relation_reasons import full_reasons, short_reasons  # noqa: E402
-from summit.derived.relations import Authorship, Relation, relate  # noqa: E402
+from summit.derived.relations import Authorship, Relation, in_words, relate  # noqa: E402
 from summit.derived.map_layout import MapTalk, layout, number_text, short_title  # noqa: E402
 
 TALKS = ["1.1", "1.2", "2.1", "2.2"]
@@ -37,10 +36,10 @@ def relations() -> list[Relation]:
 
 def map_talks() -> list[MapTalk]:
     return [
-        MapTalk("1.1", "Seeing Fairly: A Subtitle", ("Ada",), 1, "One", "../one/a/"),
-        MapTalk("1.2", "Private <Vision> & Fair \"Models\" for Everyone in Every Company", ("Bo",), 1, "One", "../one/b/"),
-        MapTalk("2.1", "Rewards", ("Cy",), 2, "Two", "../two/c/"),
-        MapTalk("2.2", "More Rewards", ("Di", "Ada"), 2, "Two", "../two/d/"),
+        MapTalk("1.1", "Seeing Fairly: A Subtitle", "Ada", 1, "One", "../one/a/"),
+        MapTalk("1.2", "Private <Vision> & Fair \"Models\" for Everyone in Every Company", "Bo", 1, "One", "../one/b/"),
+        MapTalk("2.1", "Rewards", "Cy", 2, "Two", "../two/c/"),
+        MapTalk("2.2", "More Rewards", "Di and Ada", 2, "Two", "../two/d/"),
     ]
 
 
@@ -62,13 +61,13 @@ def test_a_work_both_cite_counts_once_even_if_a_speaker_wrote_it():
     assert relation.works == ("w",) and relation.authorships == () and relation.weight == 1
 
 
-def test_relation_text_names_works_in_full_and_counts_them_in_short():
+def test_relation_text_counts_works_and_names_them_given_their_titles():
     found = {(r.a, r.b): r for r in relations()}
-    assert full_reasons(found["1.1", "1.2"], TITLES) == ("Topics: Vision, Fairness", "Both cite: Work 2")
-    assert short_reasons(found["1.1", "1.2"]) == ("Topics: Vision, Fairness", "Both cite 1 work")
-    assert full_reasons(found["2.1", "2.2"], TITLES)[1] == "2.2 cites work by Cy: Work 5"
-    assert short_reasons(found["2.1", "2.2"])[1] == "2.2 cites 1 work by Cy"
-    assert short_reasons(found["1.1", "2.2"]) == ("Same speaker: Ada",)
+    assert in_words(found["1.1", "1.2"]) == ("Topics: Vision, Fairness", "Both cite 1 work")
+    assert in_words(found["1.1", "1.2"], TITLES) == ("Topics: Vision, Fairness", "Both cite 1 work: Work 2")
+    assert in_words(found["2.1", "2.2"])[1] == "2.2 cites 1 work by Cy"
+    assert in_words(found["2.1", "2.2"], TITLES)[1] == "2.2 cites 1 work by Cy: Work 5"
+    assert in_words(found["1.1", "2.2"]) == ("Same speaker: Ada",)
 
 
 # --- layout ---------------------------------------------------------------------------------
@@ -218,9 +217,9 @@ def test_template_has_no_blank_line_inside_a_block(rendered):
 
 def test_two_digit_numbers_get_their_ids_order_and_a_section_colour():
     """summit-map.css colours sections 1 to 5; from section 6 on the colours come round again."""
-    talks = [MapTalk("9.1", "Nine", ("Ada",), 9, "Nine", "../nine/a/"),
-             MapTalk("10.3", "Ten Three", ("Bo",), 10, "Ten", "../ten/b/"),
-             MapTalk("10.12", "Ten Twelve", ("Cy",), 10, "Ten", "../ten/c/")]
+    talks = [MapTalk("9.1", "Nine", "Ada", 9, "Nine", "../nine/a/"),
+             MapTalk("10.3", "Ten Three", "Bo", 10, "Ten", "../ten/b/"),
+             MapTalk("10.12", "Ten Twelve", "Cy", 10, "Ten", "../ten/c/")]
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(ROOT / "overrides"))
     html = env.get_template("partials/summit-map.html").render(map=layout(talks, [], TITLES))
     assert re.findall(r'<a class="summit-map__node summit-map--s(\d+)" id="map-([\d-]+)"', html) == [
