@@ -105,8 +105,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.markdown_extensions.append(AbbrScopeExtension())  # a term explained once a section, never in a link
     config.markdown_extensions.append(ReferencesExtension())  # back-links labelled ^ a b c
     # each figure of the prose a link whose tooltip is its source
-    config.markdown_extensions.append(
-        FigureSourcesExtension(lambda: site.page_figures, templates.get_template("partials/figure-source.html").module))
+    config.markdown_extensions.append(FigureSourcesExtension(
+        lambda: site.page_figures,
+        lambda text, target: views.templates.render("partials/figure-link.html", text=text, target=target),
+        lambda items: views.templates.render("partials/figure-sources.html", items=items)))
     _use_local_offline_shim(config)
     return config
 

@@ -4,8 +4,8 @@ on hover and on keyboard focus, the way a citation shows its reference.
 Material's content.footnote.tooltips shows, for a link of class footnote-ref, the children of the
 element its href names, in a tooltip that opens on hover and on focus and that the pointer can
 enter (to follow the reference's link). So each covered figure becomes such a link
-(partials/figure-source.html, `figure`), and the page ends with its sources, hidden and kept out
-of search (`sources`): a quotation in <q> with its reference, or the recap's passage.
+(partials/figure-link.html), and the page ends with its sources, hidden and kept out of search
+(partials/figure-sources.html): a quotation in <q> with its reference, or the recap's passage.
 
 Only figures that lie inside an occurrence of an entry's text are wrapped; code, links (a link
 cannot hold a link) and Markdown's placeholders for raw HTML (citations' markers, tokens) are
@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
@@ -70,7 +69,7 @@ class _FigureSources(Treeprocessor):
                 at += len(text)
         if used:
             items = [(target, sources[index]) for index, target in used.items()]
-            etree.SubElement(root, "p").text = self.md.htmlStash.store(self.ext.partial.sources(items))
+            etree.SubElement(root, "p").text = self.md.htmlStash.store(self.ext.sources(items))
 
     def _wrap(self, text: str, start: int, spans: list[tuple[int, int, int]], used: dict[int, str]) -> str:
         """The text with each number inside an entry's occurrence (spans, from offset start of the
@@ -83,19 +82,21 @@ class _FigureSources(Treeprocessor):
             if index is None or any(s <= match.start() < e for s, e in stashed):
                 continue
             target = used.setdefault(index, TARGET.format(len(used) + 1))
-            out += [text[last:match.start()], self.md.htmlStash.store(self.ext.partial.figure(match.group(), target))]
+            out += [text[last:match.start()], self.md.htmlStash.store(self.ext.link(match.group(), target))]
             last = match.end()
         return "".join(out) + text[last:]
 
 
 class FigureSourcesExtension(Extension):
-    """current: the page being rendered's figure sources (set by the adapter for each page);
-    partial: partials/figure-source.html as a module, whose macros draw a figure(text, target)
-    and the page's sources([(target, source)])."""
+    """current: the figure sources of the page being rendered (the adapter sets them per page);
+    link(text, target): a figure's HTML, a link to its source; sources([(target, source)]): the
+    HTML of the page's sources (both drawn by templates: partials/figure-link.html and
+    figure-sources.html)."""
 
-    def __init__(self, current: Callable[[], Sequence[FigureSource]], partial: Any):
+    def __init__(self, current: Callable[[], Sequence[FigureSource]], link: Callable[[str, str], str],
+                 sources: Callable[[list[tuple[str, FigureSource]]], str]):
         super().__init__()
-        self.current, self.partial = current, partial
+        self.current, self.link, self.sources = current, link, sources
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.treeprocessors.register(_FigureSources(md, self), "figure_sources", PRIORITY)

@@ -217,14 +217,23 @@ def test_the_corpus_checks_every_page_with_figures(project):
 
 TEMPLATES = jinja2.Environment(loader=jinja2.FileSystemLoader(ROOT / "overrides"),
                                trim_blocks=True, lstrip_blocks=True)  # as hooks/pipeline.py sets it
-PARTIAL = TEMPLATES.get_template("partials/figure-source.html").module
+
+
+def link(text: str, target: str) -> str:
+    return TEMPLATES.get_template("partials/figure-link.html").render(text=text, target=target)
+
+
+def sources_html(items) -> str:
+    return TEMPLATES.get_template("partials/figure-sources.html").render(items=items)
+
+
 SOURCES = (FigureSource("16% higher", "by 16% over <baselines>", "zheng2020aieconomist", "Zheng et al. 2020",
                         "#fn:ref-zheng2020aieconomist"),
            FigureSource("37 input features", "used 37 input features", None))
 
 
 def render(text: str, sources=SOURCES) -> str:
-    extension = FigureSourcesExtension(lambda: sources, PARTIAL)
+    extension = FigureSourcesExtension(lambda: sources, link, sources_html)
     return markdown.markdown(text, extensions=["admonition", "abbr", extension])
 
 
