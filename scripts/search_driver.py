@@ -12,6 +12,7 @@ last keystroke and every re-render of the result list.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -176,3 +177,11 @@ def type_all(browser, server, queries, block_typos: bool = False) -> dict[str, t
         found[text] = (first_result_path(page), correction(page))
     context.close()
     return found
+
+
+def assert_few_miss(misses: list[str], total: int, what: str, allowance: float = 0.05) -> None:
+    """A set of reader's queries (questions, misspellings) passes when at most 5% of them miss
+    their talk: each miss is a line of `misses`, all reported together."""
+    allowed = math.floor(total * allowance)
+    assert len(misses) <= allowed, (
+        f"{len(misses)} of {total} {what} miss their talk (at most {allowed} may):\n" + "\n".join(misses))

@@ -14,14 +14,14 @@ the section's anchor on each card's link is search-typos.js's.
 from __future__ import annotations
 
 import json
-import math
 import re
 from urllib.parse import urlsplit
 
 import pytest
 import yaml
 
-from search_driver import TESTS, clear_query, correction, enter_query, instrument, load_queries, open_search, type_all
+from search_driver import (TESTS, assert_few_miss, clear_query, correction, enter_query, instrument, load_queries,
+                           open_search, type_all)
 from site_model import talks
 
 QUESTIONS_FILE = TESTS / "search_questions.yml"
@@ -105,10 +105,7 @@ def test_questions_find_their_talk_first(answers):
         for q in QUESTIONS
         if answers[q.text][0] != q.expect
     ]
-    allowed = math.floor(len(QUESTIONS) * 0.05)
-    assert len(misses) <= allowed, (
-        f"{len(misses)} of {len(QUESTIONS)} questions miss their talk (at most {allowed} may):\n"
-        + "\n".join(misses))
+    assert_few_miss(misses, len(QUESTIONS), "questions")
 
 
 def test_the_issues_question_puts_fair_generative_modeling_first(search_page):

@@ -9,7 +9,6 @@ patch-point test fails when a Material upgrade breaks it.
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 
 import pytest
@@ -17,6 +16,7 @@ import pytest
 from search_driver import (
     MISSPELLINGS_FILE,
     QUERIES_FILE,
+    assert_few_miss,
     clear_query,
     correction,
     instrument,
@@ -65,11 +65,7 @@ def test_misspellings_find_their_talk_first(answers):
         for q in MISSPELLINGS
         if answers[q.text][0] != q.expect
     ]
-    allowed = math.floor(len(MISSPELLINGS) * 0.05)
-    assert len(misses) <= allowed, (
-        f"{len(misses)} of {len(MISSPELLINGS)} misspellings miss their talk (at most {allowed} may):\n"
-        + "\n".join(misses)
-    )
+    assert_few_miss(misses, len(MISSPELLINGS), "misspellings")
 
 
 def test_misspellings_that_are_not_exact_say_what_was_searched(answers):
