@@ -54,7 +54,7 @@ BUILD = "summit_notes"  # the config key that carries this build's SiteBuild bet
 TALK_BOOST = 3  # talk pages outrank overviews and indexes that mention the same names
 OVERVIEW_BOOST = 0.5
 OFFLINE_SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
-ID = re.compile(r' id="([^"]+)"')  # the build's HTML separates attributes by spaces: a literal to search for
+ID = re.compile(r'\sid="([^"]+)"')
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}  # a site_url on these is not a public address
 
 
