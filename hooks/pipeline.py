@@ -10,7 +10,7 @@ import math
 import os
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -43,7 +43,7 @@ from summit.markdown_ext.references import ReferencesExtension  # noqa: E402
 from summit.publish import exports, scholar  # noqa: E402
 from summit.publish.search_keywords import talk_keywords  # noqa: E402
 from summit.render import shortcodes  # noqa: E402
-from summit.render.links import GLOSSARY, MAP, PAPERS, SPEAKERS, PageRef, page_url  # noqa: E402
+from summit.render.links import GLOSSARY, MAP, PAPERS, SPEAKERS, PageRef  # noqa: E402
 from summit.render.views import Views  # noqa: E402
 from summit.sources import glossary  # noqa: E402
 from summit.sources.edition import edition_date, edition_timestamp  # noqa: E402
@@ -65,6 +65,7 @@ class SiteBuild:
     # the figures' sources of the page Markdown is rendering (set in on_page_markdown): Markdown
     # does not know which page it renders
     page_figures: tuple[FigureSource, ...] = ()
+    urls: dict[str, str] = field(default_factory=dict)  # src_uri -> the URL MkDocs gives the page (on_files)
 
 
 def site_build(config: MkDocsConfig) -> SiteBuild:
@@ -159,8 +160,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for name, markdown in [(SPEAKERS, site.views.browse.speakers_page()), (PAPERS, site.views.browse.papers_page()),
                            (MAP, site.views.browse.map_page()), (GLOSSARY, site.views.browse.glossary_page())]:
         files.append(File.generated(config, name, content=markdown))
-    site_url = config.site_url or ""
-    url_of = {t.src_uri: site_url + page_url(t.src_uri, config.use_directory_urls) for t in site.corpus.talks}
+    # The URL MkDocs gives each page, as Page.url (and the search index) writes it: the home page's "./" is "".
+    site.urls = {file.src_uri: file.url.removeprefix("./") for file in files.documentation_pages()}
+    url_of = {t.src_uri: (config.site_url or "") + site.urls[t.src_uri] for t in site.corpus.talks}
     files.append(File.generated(config, "talks.json", content=exports.talks_json(site.corpus, url_of)))
     files.append(File.generated(config, "references.json", content=exports.references_json(site.corpus)))
     # Beside bibtex.js, which finds it from its own address (any page depth, file:// too).
@@ -236,8 +238,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     # A loopback site_url (mkdocs.yml's default, `mkdocs serve`'s) is no address to cite.
     public = config.site_url and urlsplit(config.site_url).hostname not in LOOPBACK
     url = config.site_url + page.url if public else ""
+    ref = PageRef(src_uri, url, lambda path: files.get_file_from_path(path).url_relative_to(page.file))
     try:
-        html = shortcodes.resolve(html, PageRef(src_uri, url, config.use_directory_urls), site.views)
+        html = shortcodes.resolve(html, ref, site.views)
     except ValueError as error:  # an unknown placeholder
         raise PluginError(f"docs/{src_uri}: {error}") from None
     for key in site.corpus.cites.get(src_uri, []):
@@ -258,12 +261,11 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     site = site_build(config)
     index = json.loads(path.read_text(encoding="utf-8"))
-    keywords = {page_url(t.src_uri, config.use_directory_urls): talk_keywords(site.corpus, t)
-                for t in site.corpus.talks}
+    keywords = {site.urls[t.src_uri]: talk_keywords(site.corpus, t) for t in site.corpus.talks}
     # A page's front-matter description (every talk and section has one): the line its search
     # result shows (search-typos-worker.js), the same kind of line for every talk. Not a field
     # mkdocs.yml indexes: it is carried, not searched (the keywords hold its words).
-    descriptions = {page_url(uri, config.use_directory_urls): str(source.meta["description"])
+    descriptions = {site.urls[uri]: str(source.meta["description"])
                     for uri, source in site.corpus.pages.items() if source.meta.get("description")}
     for entry in index["docs"]:
         if entry["location"] in keywords:

@@ -10,7 +10,6 @@ from bs4 import BeautifulSoup
 
 from builds import ROOT
 from summit import corpus as corpus_loader
-from summit.render.links import page_url
 
 SECTION_FOLDERS = [
     "enterprise-ai",
@@ -37,6 +36,12 @@ def talks():
 
 def bib():
     return corpus().bib
+
+
+def page_url(src_uri: str) -> str:
+    """The site-relative URL MkDocs gives a page with directory URLs: a/b.md -> a/b/, a/index.md -> a/."""
+    stem = src_uri.removesuffix(".md")
+    return stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else stem + "/"
 
 
 def page_path(site: Path, src_uri: str) -> Path:

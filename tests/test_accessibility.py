@@ -22,8 +22,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from site_model import page_path, talks
-from summit.render.links import page_url
+from site_model import page_path, page_url, talks
 
 AXE_SOURCE = Axe().axe_script
 SCHEMES = {"light": "default", "dark": "slate"}            # prefers-color-scheme -> Material scheme

@@ -18,9 +18,8 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from browser import VIEWPORTS, reader_page
-from site_model import article, bib, corpus, sections, soup, talks
+from site_model import article, bib, corpus, page_url, sections, soup, talks
 from summit.derived.works import kinds
-from summit.render.links import page_url
 
 
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from site_model import talks
-from summit.render.links import page_url
+from site_model import page_url, talks
 
 
 def _docs(site) -> list[dict]:

@@ -77,7 +77,7 @@ class BrowsePages:
         sections = [(s, sum(1 for k in keys if s.number in self._sections_citing(k))) for s in self.corpus.sections]
         years = Counter(self.talk_page.work(k).year for k in keys)
         return self.templates.render("partials/works-filter.html", total=len(keys), kinds=kinds_,
-                                     script=page.file_link("assets/javascripts/works-filter.js"),
+                                     script=page.link("assets/javascripts/works-filter.js"),
                                      sections=sections, years=sorted(years.items(), reverse=True))
 
     def map_page(self) -> str:

@@ -53,7 +53,7 @@ class TalkPage:
     def slide(self, page: PageRef, number: int) -> str:
         slide = self._slides[page.src_uri, number]  # read by check_slide, on this page's Markdown
         return self.templates.render("partials/slide-figure.html", talk=self.corpus.talk_at(page.src_uri),
-                                     slide=slide, href=page.file_link(slide.src))
+                                     slide=slide, href=page.link(slide.src))
 
     def related_talks(self, page: PageRef) -> str:
         talk = self.corpus.talk_at(page.src_uri)

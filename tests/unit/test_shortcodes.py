@@ -59,7 +59,7 @@ def test_resolve_puts_each_placeholders_html_in_its_place_and_refuses_an_unknown
     class Rendered:
         talk = Talk()
 
-    page = PageRef("gen/fair.md", "")
+    page = PageRef("gen/fair.md", "", lambda path: path)
     html = "<p><!-- md:reference a --> and <!-- md:reference b --></p><!-- a comment -->"
     assert resolve(html, page, Rendered()) == "<p><span>a</span> and <span>b</span></p><!-- a comment -->"
     with pytest.raises(ValueError, match=r"unknown placeholder <!-- md:nothing -->"):
