@@ -38,16 +38,14 @@ from summit import corpus as corpus_loader  # noqa: E402
 from summit.corpus import Corpus  # noqa: E402
 from summit.errors import SourceError  # noqa: E402
 from summit.markdown_ext.abbr_scope import AbbrScopeExtension  # noqa: E402
-from summit.markdown_ext.figures import FigureSourcesExtension  # noqa: E402
 from summit.markdown_ext.references import ReferencesExtension  # noqa: E402
 from summit.publish import exports, scholar  # noqa: E402
 from summit.publish.search_keywords import talk_keywords  # noqa: E402
-from summit.render import shortcodes  # noqa: E402
+from summit.render import figure_links, shortcodes  # noqa: E402
 from summit.render.links import GLOSSARY, MAP, PAPERS, SPEAKERS, PageRef  # noqa: E402
 from summit.render.views import Views  # noqa: E402
 from summit.sources import glossary  # noqa: E402
 from summit.sources.edition import edition_date, edition_timestamp  # noqa: E402
-from summit.sources.figures import FigureSource  # noqa: E402
 
 log = get_plugin_logger("summit")
 BUILD = "summit_notes"  # the config key that carries this build's SiteBuild between events
@@ -62,9 +60,6 @@ LOOPBACK = {"127.0.0.1", "localhost", "::1"}  # a site_url on these is not a pub
 class SiteBuild:
     corpus: Corpus
     views: Views
-    # the figures' sources of the page Markdown is rendering (set in on_page_markdown): Markdown
-    # does not know which page it renders
-    page_figures: tuple[FigureSource, ...] = ()
     urls: dict[str, str] = field(default_factory=dict)  # src_uri -> the URL MkDocs gives the page (on_files)
 
 
@@ -101,15 +96,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     views = Views(corpus, templates, terms, lambda tag: tags.tags_slugify_format.format(
         slug=tags.tags_slugify(tag, tags.tags_slugify_separator)))
     templates.filters["glossed"] = views.templates.glossed  # text with the glossary's tooltips
-    config[BUILD] = site = SiteBuild(corpus, views)
+    config[BUILD] = SiteBuild(corpus, views)
     _use_our_registry(config, corpus)
     config.markdown_extensions.append(AbbrScopeExtension())  # a term explained once a section, never in a link
     config.markdown_extensions.append(ReferencesExtension())  # back-links labelled ^ a b c
-    # each figure of the prose a link whose tooltip is its source
-    config.markdown_extensions.append(FigureSourcesExtension(
-        lambda: site.page_figures,
-        lambda text, target: views.templates.render("partials/figure-link.html", text=text, target=target),
-        lambda items: views.templates.render("partials/figure-sources.html", items=items)))
     _use_local_offline_shim(config)
     return config
 
@@ -209,8 +199,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     # Hooks run after the plugins: mkdocs-bibtex has turned the citations into footnotes.
     site = site_build(config)
     src_uri = page.file.src_uri
-    # for summit/markdown_ext/figures.py, next; none on a generated page, not the previous page's
-    site.page_figures = site.corpus.figures.get(src_uri, ())
     source = site.corpus.pages.get(src_uri)
     if source is None:  # a generated page: already complete
         return markdown
@@ -218,6 +206,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         shortcodes.check(source.body, src_uri, site.views, source.offset)  # what the author wrote
     except SourceError as error:
         raise PluginError(str(error)) from None
+    # each figure of the prose a link to its source (placeholders, resolved in on_page_content)
+    markdown = figure_links.linked(markdown, site.corpus.figures[src_uri])
     # "[Its title][key]" links a work: each key is defined as the work's primary link.
     markdown += "".join(f"\n[{key}]: {site.corpus.bib.primary_link(key)}" for key in site.corpus.work_links[src_uri])
     talk = site.corpus.talk_at(src_uri)

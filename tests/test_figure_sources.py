@@ -27,7 +27,7 @@ TALK = "reinforcement-learning/ai-economist.md"
 URL = "/reinforcement-learning/ai-economist/"
 FIGURE = "article a.figure-source:text-is('16%')"
 REFERENCE = "#fn:ref-zheng2020aieconomist-blog"  # the research blog post on the paper
-LINK_TEXT = re.compile(r"\[[^\]\n]*\](?=\()")
+NOT_LINKED = re.compile(r"\[[^\]\n]*\](?=\()|^[ \t]*#{1,6}[ \t].*$", re.M)  # a link's text, a heading
 
 
 def pages_with_figures() -> list[tuple[str, dict, str]]:
@@ -47,9 +47,10 @@ def test_each_figure_links_to_a_source_holding_it(site):
     for src_uri, _, body in pages:
         article = soup(page_path(site, src_uri)).select_one("article")
         links = article.select("a.figure-source")
-        # every figure but those in a link's text (a link cannot hold the figure's link); an entry
-        # may also source a count such as "95K", which is no figure to rule 1
-        expected = figures_in(LINK_TEXT.sub(lambda m: " " * len(m.group()), body))
+        # every figure but those in a link's text (a link cannot hold the figure's link) or a
+        # heading (its id is read from its text); an entry may also source a count such as "95K",
+        # which is no figure to rule 1
+        expected = figures_in(NOT_LINKED.sub(lambda m: " " * len(m.group()), body))
         if len(links) < len(expected):
             problems.append(f"{src_uri}: {len(links)} figures link to their sources, of {len(expected)}: "
                             f"{[f for *_, f in expected]}")
@@ -76,7 +77,16 @@ def test_sources_stay_out_of_search(site):
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     text = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith(URL[1:]))
     assert "16%" in text, "the figure itself is prose, and searchable"
-    assert "by 16%, compared to a prominent tax framework" not in text
+    everything = " ".join(" ".join(doc["text"].split()) for doc in index["docs"])
+    quotes = []
+    for src_uri, _, _ in pages_with_figures():
+        article = soup(page_path(site, src_uri)).select_one("article")
+        sources = article.select_one("div.figure-sources").extract()
+        prose = " ".join(article.get_text().split())  # a quote may also be the page's own words
+        quotes += [q for q in (" ".join(q.get_text().split()) for q in sources.select("q")) if q not in prose]
+    assert len(quotes) > 20 and "by 16%, compared to a prominent tax framework" in " ".join(quotes)
+    indexed = [q for q in quotes if q in everything]
+    assert not indexed, f"{len(indexed)} of {len(quotes)} quotations are in the search index: {indexed[:3]}"
 
 
 def source_tooltip(page) -> str:

@@ -55,6 +55,14 @@ class TalkPage:
         return self.templates.render("partials/slide-figure.html", talk=self.corpus.talk_at(page.src_uri),
                                      slide=slide, href=page.link(slide.src))
 
+    def figure(self, number: str, text: str) -> str:
+        return self.templates.render("partials/figure-link.html", number=number, text=text)
+
+    def figure_sources(self, page: PageRef, entries: str) -> str:
+        """The sources of the page's figures: entries, their indexes in order of first use."""
+        sources = self.corpus.figures[page.src_uri]
+        return self.templates.render("partials/figure-sources.html", sources=[sources[int(i)] for i in entries.split()])
+
     def related_talks(self, page: PageRef) -> str:
         talk = self.corpus.talk_at(page.src_uri)
         return self.templates.render("partials/related-talks.html", related=self.related[talk], page=page,

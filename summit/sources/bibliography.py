@@ -1,9 +1,6 @@
-"""references.bib, loaded and checked: one clear line per problem, no tracebacks.
-
-pybtex's own BibTeX parser reads the file (strict: it raises on the first problem, a repeated
-key included); its errors become one line naming the file, the line and the entry. Each entry's
-line and its text as written (its BibTeX control shows it) come from a plain scan for "@type{key".
-"""
+"""references.bib, read by pybtex's own parser and checked: its errors become one line naming the
+file, the line and the entry. Each entry's line and its text as written (its BibTeX control shows
+it) come from a plain scan for "@type{key"."""
 
 from __future__ import annotations
 
@@ -30,12 +27,10 @@ LINK_FIELDS = ("doi", "url", "eprint")
 TALK_PREFIX = "talk-"
 ARXIV_ABS = "https://arxiv.org/abs/"
 DOI = re.compile(r"^10\.\d{4,9}/\S+$")
-# What latexcodec has to decode: a command, a tie, math, TeX's quotes or dashes. Braces only
-# protect case, and plain() drops them itself: a value whose only LaTeX is braces (104 of the 155
-# in references.bib with any) is not handed to latexcodec.
+# What latexcodec has to decode: a command, a tie, math, TeX's quotes or dashes (braces only
+# protect case: plain() drops them itself, for 104 of the 155 values with any LaTeX).
 LATEX = re.compile(r"[\\~$]|``|''|--")
-# Where an entry (or @comment, @string, @preamble) starts, as pybtex's parser finds it: an "@"
-# anywhere, the type, a brace or parenthesis, then the key.
+# Where an entry (or @comment, @string, @preamble) starts, as pybtex's parser finds it.
 ENTRY_START = re.compile(r"@\s*(\w+)\s*[{(]\s*([^\s,{}()]*)")
 NOT_ENTRIES = ("comment", "string", "preamble")
 COMMENT_LINES_AT_END = re.compile(r"(?:\n[ \t]*(?:%[^\n]*)?)+\s*$")  # between this entry and the next
@@ -49,8 +44,7 @@ class Bibliography:
     path: Path
     data: BibliographyData  # pybtex's entries: what mkdocs-bibtex and the reference style take
     located: dict[str, Located]  # key -> the line of its "@type{key," and the entry as written
-    # folded surname -> keys of works with an author of that surname (talk entries excluded):
-    # finding a speaker's works is then one lookup, not a scan of every entry.
+    # folded surname -> keys of works with an author of that surname (talk entries excluded)
     by_surname: dict[str, list[str]] = field(default_factory=dict)
 
     @property
@@ -95,8 +89,7 @@ class Bibliography:
 
 @lru_cache(maxsize=None)  # values repeat across pages: 2 s of CPU of a k=10 build (about 10 s)
 def plain(value: str) -> str:
-    """BibTeX field text as a reader would write it: LaTeX decoded once, by latexcodec, and the
-    braces (which only protect case in BibTeX) removed."""
+    """BibTeX field text as a reader would write it: LaTeX decoded, braces removed."""
     if LATEX.search(value):
         value = codecs.decode(value, "ulatex")
     return value.replace("{", "").replace("}", "")
@@ -113,10 +106,9 @@ class Located(NamedTuple):
 
 
 def scan(text: str) -> list[Located]:
-    """Each entry of a BibTeX text in file order, with its line and its text as written (up to
-    its closing brace: blank and % lines before the next entry are not its text)."""
+    """Each entry of a BibTeX text in file order, with its line and its text as written."""
     starts = list(ENTRY_START.finditer(text))
-    found, line, counted = [], 1, 0  # lines are counted on from the last entry, not from the top each time
+    found, line, counted = [], 1, 0  # lines counted on from the last entry
     for start, after in zip(starts, starts[1:] + [None]):
         line, counted = line + text.count("\n", counted, start.start()), start.start()
         if start.group(1).lower() in NOT_ENTRIES:
@@ -127,8 +119,7 @@ def scan(text: str) -> list[Located]:
 
 
 def parse(text: str, name: str) -> tuple[BibliographyData, list[Located]]:
-    """pybtex's reading of a BibTeX text, and each entry located (scan); SourceError, naming the
-    file, the line and the entry, on the first problem pybtex reports."""
+    """pybtex's reading of a BibTeX text, and each entry located; SourceError on the first problem."""
     located = scan(text)
     strict = pybtex.errors.strict
     pybtex.errors.set_strict_mode(True)  # report_error raises: the first problem stops the build

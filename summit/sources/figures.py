@@ -1,24 +1,17 @@
-"""Figure sources (issue 26, "Every figure traceable"): each number in a page's prose names
-where it comes from.
+"""Figure sources (issue 26): each number in a page's prose names where it comes from, in the
+page's front matter (`figures:`; the syntax and the rules: README, "Writing a talk page").
 
-A page lists its figures' sources in its front matter (figures:, the syntax: README, "Figures"):
-the words of the prose holding each figure, and a quote of a cited work or the recap's own words.
-
-The rules, each a SourceError naming the page and line:
-1. a figure is a run of digits in the prose (FIGURE), outside code, comments and shortcodes,
-   citations, link targets, HTML tags, ordered-list markers and talk numbers as link texts;
-2. every figure lies inside an occurrence of some entry's text on its line, and every entry's
-   text occurs on the page;
-3. a quote is at most 30 words and holds every number of its text; its cite is a known key;
-4. a recap passage occurs in the recap word for word (whitespace aside, "..." marking a cut),
-   when the recap is here.
+Rule 1, what a figure is: FIGURE, in the prose (citations.prose). Rule 2: every figure lies in
+an occurrence of some entry's text on its line, and every entry's text occurs on the page.
+Rule 3: a quote is at most 30 words, holds every number of its text, and cites a known key.
+Rule 4: a recap passage occurs in the recap word for word, when the recap is here.
 """
 
 from __future__ import annotations
 
 import os
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -180,9 +173,3 @@ def check_page(src_uri: str, meta: dict, body: str, offset: int, bib: Bibliograp
                               "(add it to the page's figures: list)")
     return tuple(sources)
 
-
-def covering(sources: Sequence[FigureSource]) -> list[tuple[str, int]]:
-    """Each entry's text as rendered (emphasis gone) and its index, longest first: where two
-    entries' texts overlap ("16%" and "16% higher"), the longer one names the source."""
-    texts = [(unmarked(s.text), i) for i, s in enumerate(sources)]
-    return sorted(texts, key=lambda t: -len(t[0]))

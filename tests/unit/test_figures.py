@@ -1,4 +1,4 @@
-"""summit/sources/figures.py and summit/markdown_ext/figures.py: what a figure of the prose is, the rules its
+"""summit/sources/figures.py and summit/render/figure_links.py: what a figure of the prose is, the rules its
 source must meet (each a one-line SourceError), and each covered figure turned into a link whose
 tooltip is its source."""
 
@@ -16,7 +16,9 @@ from summit.sources import figures
 from summit.sources.bibliography import load as load_bib
 from summit.errors import SourceError
 from summit.sources.figures import FigureSource, check_page, figures_in, holds, short_reference
-from summit.markdown_ext.figures import FigureSourcesExtension
+from summit.render.figure_links import linked
+from summit.render.links import PageRef
+from summit.render.shortcodes import resolve
 
 ROOT = Path(__file__).resolve().parents[2]
 QUOTE = "the model reached 16% higher accuracy with 1,000 samples in 2020"
@@ -217,24 +219,28 @@ def test_the_corpus_checks_every_page_with_figures(project):
 
 TEMPLATES = jinja2.Environment(loader=jinja2.FileSystemLoader(ROOT / "overrides"),
                                trim_blocks=True, lstrip_blocks=True)  # as hooks/pipeline.py sets it
-
-
-def link(text: str, target: str) -> str:
-    return TEMPLATES.get_template("partials/figure-link.html").render(text=text, target=target)
-
-
-def sources_html(items) -> str:
-    return TEMPLATES.get_template("partials/figure-sources.html").render(items=items)
-
-
 SOURCES = (FigureSource("16% higher", "by 16% over <baselines>", "zheng2020aieconomist", "Zheng et al. 2020",
                         "#fn:ref-zheng2020aieconomist"),
            FigureSource("37 input features", "used 37 input features", None))
 
 
+class Views:
+    """What the two placeholders need of summit.render.talk_page.TalkPage, over SOURCES."""
+
+    class talk:
+        @staticmethod
+        def figure(number: str, text: str) -> str:
+            return TEMPLATES.get_template("partials/figure-link.html").render(number=number, text=text)
+
+        @staticmethod
+        def figure_sources(page, entries: str) -> str:
+            return TEMPLATES.get_template("partials/figure-sources.html").render(
+                sources=[SOURCES[int(i)] for i in entries.split()])
+
+
 def render(text: str, sources=SOURCES) -> str:
-    extension = FigureSourcesExtension(lambda: sources, link, sources_html)
-    return markdown.markdown(text, extensions=["admonition", "abbr", extension])
+    html = markdown.markdown(linked(text, sources), extensions=["admonition", "abbr"])
+    return resolve(html, PageRef("p.md", "", str), Views())
 
 
 def test_each_covered_figure_becomes_a_link_to_its_source():
@@ -243,27 +249,28 @@ def test_each_covered_figure_becomes_a_link_to_its_source():
     assert f"<strong>{link.format(1, '16%')}</strong> higher" in html
     assert f"gave {link.format(2, '37')} input features, and {link.format(1, '16%')} higher again" in html
     assert ('<div class="figure-sources" hidden data-search-exclude="">'
-            '<div id="figure-source-1"><p><q>by 16% over &lt;baselines&gt;</q> '
+            '<div id="figure-source-1" data-search-exclude=""><p><q>by 16% over &lt;baselines&gt;</q> '
             '(<a href="#fn:ref-zheng2020aieconomist">Zheng et al. 2020</a>)</p></div>'
-            '<div id="figure-source-2"><p>Reported in the talk (the recap): <q>used 37 input features</q></p></div>'
-            "</div>") in html
+            '<div id="figure-source-2" data-search-exclude=""><p>Reported in the talk (the recap): '
+            '<q>used 37 input features</q></p></div></div>') in html
 
 
-def test_figures_in_code_links_and_uncovered_text_stay_as_they_are():
-    html = render("`16% higher` and [16% higher](x.md) and 16% lower.\n\n!!! note \"About 16% higher\"\n    Text.")
+def test_figures_in_code_links_headings_and_uncovered_text_stay_as_they_are():
+    html = render("## A 16% higher score\n\n`16% higher` and [16% higher](x.md) and 16% lower.\n\n"
+                  "!!! note \"About 16% higher\"\n    Text.")
+    assert "<h2>A 16% higher score</h2>" in html
     assert "<code>16% higher</code>" in html and '<a href="x.md">16% higher</a>' in html and "16% lower" in html
     assert 'About <a class="footnote-ref figure-source" href="#figure-source-1"' in html
 
 
-def test_a_figure_inside_raw_htmls_placeholder_is_left_alone():
-    # raw HTML (a citation's marker) reaches the tree as a numbered placeholder, "\x02wzxhzdk:1\x03"
-    html = render("It took 1 day <b>x</b> <i>y</i>.", (FigureSource("1", "in 1 day", None),))
+def test_a_figure_beside_raw_html_is_linked_and_the_html_left_alone():
+    html = render('It took 1 day <b title="1 day">x</b>.', (FigureSource("1 day", "in 1 day", None),))
     assert html.startswith('<p>It took <a class="footnote-ref figure-source" href="#figure-source-1" '
-                           'data-figure-source="">1</a> day <b>x</b> <i>y</i>.</p>')
+                           'data-figure-source="">1</a> day <b title="1 day">x</b>.</p>')
 
 
 def test_a_page_without_sources_is_unchanged():
-    assert render("It scored 16% higher.", ()) == "<p>It scored 16% higher.</p>"
+    assert linked("It scored 16% higher.", ()) == "It scored 16% higher."
 
 
 def test_the_glossary_never_wraps_a_figure():
