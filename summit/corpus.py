@@ -1,8 +1,5 @@
-"""The corpus: everything one build knows, loaded once from the sources and passed along.
-
-Sources: the pages (docs/), their front matter (talks, sections), references.bib and tags.yml.
-Derived here, once: who cites what, and each speaker's works among the references.
-"""
+"""The corpus: everything one build knows, loaded once from the sources (the pages and their front
+matter, references.bib, tags.yml), with who cites what and each speaker's works."""
 
 from __future__ import annotations
 

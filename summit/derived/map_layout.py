@@ -1,12 +1,8 @@
-"""The map of the summit as geometry: an arc diagram, computed without any randomness.
-
-The talks stand in one column in reading order, grouped under their section's heading; each
-relation is an arc on the column's left, as thick as the number of things the two talks
-share. One column keeps every label horizontal and readable when the picture is scaled down
-to a 390 px phone, and a fixed order gives the same picture, byte for byte, for the same
-input. Coordinates are integers or numbers formatted here, so no float ever reaches the
-template unformatted.
-"""
+"""The map of the summit as geometry: an arc diagram. The talks stand in one column in reading
+order under their sections' headings (every label stays horizontal and readable on a 390 px
+phone); each relation is an arc on the column's left, as thick as what the two talks share. No
+randomness, and every coordinate formatted here: the same input gives the same picture, byte for
+byte."""
 
 from __future__ import annotations
 

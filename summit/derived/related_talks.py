@@ -1,9 +1,6 @@
-"""Related talks: the talks that share the most with a talk, with the reasons in words.
-
-What two talks share comes from relations.py (the same relations the map draws, in the same
-words); this module ranks them for the "Related talks" list at the end of each talk page, by
-the map's weight (an arc's thickness), so a talk's related talks are its thickest arcs.
-"""
+"""Related talks: the talks that share the most with a talk (relations.py: the relations the map
+draws, in the same words), ranked by the map's weight, so a talk's related talks are its
+thickest arcs."""
 
 from __future__ import annotations
 

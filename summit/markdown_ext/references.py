@@ -1,11 +1,9 @@
 """A Python-Markdown extension: a page's references as readers scan them.
 
-Python-Markdown's footnotes extension numbers the citations mkdocs-bibtex writes and lists the
-references; this runs after it (and after its duplicate back-links are made) and changes two
-things. Each reference's back-links move to its start and read like Wikipedia's: "^" for one
-citation, "^ a b c" for several, each letter a link to one place that cites it. The back-links
-and the citation markers are kept out of search (data-search-exclude, Material's documented
-means): a footnote's number or a row of arrows is not text to search for.
+After the footnotes extension has numbered the citations and listed the references, each
+reference's back-links move to its start and read like Wikipedia's: "^" for one citation,
+"^ a b c" for several. They and the citation markers are kept out of search
+(data-search-exclude): a footnote's number or a row of arrows is not text to search for.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ import re
 from summit.corpus import Corpus
 from summit.derived import works
 from summit.event import SUMMIT
-from summit.sources.bibliography import plain
+from summit.sources.bibliography import family, given, plain
 
 # A work's CSL type follows its kind on the Papers page (derived/works.py); a paper's follows its
 # entry type, and a paper of another entry type (an arXiv preprint as @misc) is an "article".
@@ -41,8 +41,7 @@ def csl_item(corpus: Corpus, key: str, kind: str) -> dict:
     csl_type = KIND_TYPES.get(kind) or PAPER_TYPES.get(corpus.bib.entry(key).type, "article")
     item: dict = {"id": key, "type": csl_type, "title": plain(fields["title"])}
     authors = [
-        {"family": plain(" ".join(p.prelast_names + p.last_names)),
-         "given": plain(" ".join(p.first_names + p.middle_names))}
+        {"family": family(p), "given": given(p)}
         for p in corpus.bib.authors(key)
     ]
     if authors:
@@ -88,6 +87,5 @@ def _json(value: object) -> str:
 
 
 def _json_lines(items: list) -> str:
-    """A JSON array with one item a line: readable and diffable as indented JSON is, but written
-    by json's C encoder (indent= makes it fall back to its Python one: 0.3 s for 990 works)."""
+    """A JSON array with one item a line: readable and diffable."""
     return "[\n" + ",\n".join(map(_json, items)) + "\n]"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from summit.corpus import Corpus
 from summit.event import HIGHWIRE_DATE, SUMMIT
 from summit.sources.talks import Talk
-from summit.sources.bibliography import plain
+from summit.sources.bibliography import family, given, plain
 
 
 def reference_meta(corpus: Corpus, key: str) -> str:
@@ -13,9 +13,7 @@ def reference_meta(corpus: Corpus, key: str) -> str:
     fields = corpus.bib.fields(key)
     parts = [f"citation_title={plain(fields['title'])}"]
     for person in corpus.bib.authors(key):
-        given = " ".join(person.first_names + person.middle_names)
-        family = " ".join(person.prelast_names + person.last_names)
-        parts.append(f"citation_author={plain(family)}, {plain(given)}".rstrip(", "))
+        parts.append(f"citation_author={family(person)}, {given(person)}".rstrip(", "))
     if "year" in fields:
         parts.append(f"citation_publication_date={fields['year']}")
     container = fields.get("journal") or fields.get("booktitle")

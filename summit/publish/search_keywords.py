@@ -1,16 +1,7 @@
-"""Extra spellings of a talk's words for the search index's boosted "keywords" field.
-
-Lunr (inside Material's search) matches a query word only against the tokens it indexed and
-does not fold accents, so a reader who types "Telecom" or "Loreal" finds nothing unless the
-index also holds those spellings ("Télécom" → "Telecom"; "L'Oréal" → "L'Oreal", "LOreal",
-"Oreal").
-
-Typos and joined or split compounds ("zeroshot" for "zero-shot") are not handled here: the
-search worker corrects them against the index itself (docs/assets/javascripts/
-search-typos-worker.js). Joined compounds as keywords were tried: boosted forms such as
-"ailearned" (from "AI-learned") outranked the right talk for prefix queries ("Facebook AI
-Research").
-"""
+"""Extra spellings of a talk's words for the search index's boosted "keywords" field: Lunr
+(inside Material's search) neither folds accents nor corrects typos, so "Telecom" finds
+"Télécom" only if the index also holds it. Typos and joined or split compounds are corrected by
+the search worker against the index itself (README, "How search forgives typos")."""
 
 from __future__ import annotations
 
@@ -27,9 +18,8 @@ APOSTROPHE = re.compile(r"['’]")
 
 def accent_free_forms(word: str) -> list[str]:
     """A word with accents as a reader types it without them: folded, without its apostrophe,
-    and without a French elision (L'Oréal → L'Oreal, LOreal, Oreal). Nothing for a plain word.
-    Only the accents are folded: a typographic apostrophe stays (L’Oréal → L’Oreal), so the
-    elision rule still sees it."""
+    and without a French elision (L'Oréal → L'Oreal, LOreal, Oreal). Nothing for a plain word."""
+    # only the accents (not names.ascii_fold): a typographic apostrophe stays for ELISION
     folded = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
     if folded == word:
         return []
@@ -37,10 +27,7 @@ def accent_free_forms(word: str) -> list[str]:
 
 
 def extra_forms(text: str) -> list[str]:
-    """Every spelling of text's words that the index would otherwise lack, once each, in text
-    order (once: a talk's keywords say what it is about, not how often)."""
-    if text.isascii():  # most pages: nothing to fold
-        return []
+    """Every spelling of text's words that the index would otherwise lack, once each, in text order."""
     words = [word for word in WORD.findall(text) if not word.isascii()]  # only these have other forms
     return list(dict.fromkeys(form for word in words for form in accent_free_forms(word)))
 

@@ -1,10 +1,6 @@
-"""A work of references.bib as its reference shows it: the few facts partials/reference.html draws.
-
-The reference is designed for readers, not after BibTeX's plain style: who wrote it, its title
-as written (braces gone, the case they protected kept), where and when it appeared, and its links
-(arXiv, DOI, its own page: Bibliography.links), each once, as link controls rather than URLs in
-the text. Every text is decoded from LaTeX once (text.plain).
-"""
+"""A work of references.bib as its reference shows it (partials/reference-text.html), designed for
+readers rather than after BibTeX's plain style: who wrote it, its title as written, where and
+when it appeared, and its links (Bibliography.links), each once, as link controls."""
 
 from __future__ import annotations
 
@@ -12,7 +8,7 @@ from typing import NamedTuple
 
 from pybtex.database import Entry, Person
 
-from summit.sources.bibliography import plain
+from summit.sources.bibliography import family, given, plain
 
 # Where a work appeared, by the first of these fields it has: a journal, a conference's
 # proceedings, how a web page, repository or talk was published, a thesis's school, a report's
@@ -31,10 +27,8 @@ class Reference(NamedTuple):
 
 def display_name(person: Person) -> str:
     """A name as a reader writes it: given names first, LaTeX decoded ("Martín Abadi")."""
-    name = " ".join(person.first_names + person.middle_names + person.prelast_names + person.last_names)
-    if person.lineage_names:
-        name += ", " + " ".join(person.lineage_names)
-    return plain(name)
+    name = f"{given(person)} {family(person)}".strip()
+    return name + ", " + plain(" ".join(person.lineage_names)) if person.lineage_names else name
 
 
 def reference(entry: Entry, links: dict[str, str]) -> Reference:

@@ -95,8 +95,18 @@ def plain(value: str) -> str:
     return value.replace("{", "").replace("}", "")
 
 
+def family(person: Person) -> str:
+    """"von Last" (BibTeX's von and last parts), as a reader writes it."""
+    return plain(" ".join(person.prelast_names + person.last_names))
+
+
+def given(person: Person) -> str:
+    return plain(" ".join(person.first_names + person.middle_names))
+
+
 def surname(person: Person) -> str:
-    return fold_name(" ".join(person.prelast_names + person.last_names))
+    """The family name folded, for comparing names."""
+    return fold_name(family(person))
 
 
 class Located(NamedTuple):

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from summit.sources.bibliography import Bibliography, plain
+from summit.sources.bibliography import Bibliography, family, plain
 from summit.sources.citations import closest, prose
 from summit.errors import SourceError
 
@@ -100,7 +100,7 @@ def in_recap(passage: str, recap: str) -> bool:
 
 def short_reference(bib: Bibliography, key: str) -> str:
     """A work as a citation names it in running text: "Zheng et al. 2020"."""
-    surnames = [plain(" ".join(p.prelast_names + p.last_names)) for p in bib.authors(key)]
+    surnames = [family(p) for p in bib.authors(key)]
     who = (f"{surnames[0]} et al." if len(surnames) > 2 else " and ".join(surnames)) or plain(bib.fields(key)["title"])
     year = bib.fields(key).get("year", "")
     return f"{who} {year}".strip()
