@@ -22,4 +22,4 @@ class Views:
         self.templates = Templates(source, glossary)
         self.talk = TalkPage(corpus, self.templates)
         self.listings = Listings(corpus, self.templates, tag_anchor)
-        self.browse = BrowsePages(corpus, self.templates, self.talk)
+        self.browse = BrowsePages(corpus, self.templates, self.talk, glossary)
