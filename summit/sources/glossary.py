@@ -107,23 +107,6 @@ def matcher(terms: Iterable[str]) -> re.Pattern[str]:
     return re.compile(r"\b(" + "|".join(re.escape(term) for term in terms) + r")\b")
 
 
-class Glosser:
-    """Finds the glossary's terms in plain text where the abbr extension would wrap them in
-    <abbr>, for HTML that does not pass through Markdown (the templates under
-    overrides/partials/ write the abbr element). Made once per glossary: its pattern is the
-    whole glossary."""
-
-    def __init__(self, entries: Iterable[Entry]):
-        entries = list(entries)
-        self.pattern = matcher(e.term for e in entries)
-        self.by_term = {e.term: e for e in entries}
-
-    def runs(self, text: str) -> list[tuple[str, Entry | None]]:
-        """The text as runs, each term a run with its entry, the rest with None."""
-        parts = self.pattern.split(text)  # split keeps the pattern's one group: the terms, at odd places
-        return [(part, self.by_term[part] if i % 2 else None) for i, part in enumerate(parts) if part]
-
-
 def usage(pages: Mapping[str, str], entries: list[Entry]) -> dict[str, list[str]]:
     """term -> the pages (keys of pages, in their order) whose Markdown uses it; a plural's
     uses count for its singular too."""
