@@ -1,9 +1,11 @@
 """The glossary: every acronym and term of art the notes use, its expansion and a definition.
 
 One file (includes/glossary.md) holds the entries in Python-Markdown's abbreviation syntax, so
-that pymdownx.snippets can append it to every page and the abbr extension turns each use into
-an <abbr title="…"> that Material's content.tooltips shows on hover and focus. This module
-reads that file, finds which pages use each term, and writes the Markdown of the Glossary page.
+that pymdownx.snippets can append it to every page and the abbr extension turns a use in the
+page's Markdown (the notes' text, the Glossary's definitions) into an <abbr title="…"> that
+Material's content.tooltips shows on hover and focus (once a section: abbr_scope.py). This
+module reads that file, finds which pages use each term, and orders the entries for the
+Glossary page (overrides/markdown/glossary-page.md writes its Markdown).
 """
 
 from __future__ import annotations
