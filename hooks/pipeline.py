@@ -95,7 +95,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     tags = config.plugins["material/tags"].config
     views = Views(corpus, templates, terms, lambda tag: tags.tags_slugify_format.format(
         slug=tags.tags_slugify(tag, tags.tags_slugify_separator)))
-    templates.filters["glossed"] = views.templates.glossed  # text with the glossary's tooltips
     config[BUILD] = SiteBuild(corpus, views)
     _use_our_registry(config, corpus)
     config.markdown_extensions.append(AbbrScopeExtension())  # a term explained once a section, never in a link

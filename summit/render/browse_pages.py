@@ -1,6 +1,7 @@
 """The pages generated from the corpus, for browsing: Speakers, Papers, the Map and the Glossary.
 Each is Markdown with a heading per group (the table of contents, links to anchors) and the
-group's placeholder, which its partial fills."""
+group's placeholder, which its partial fills; the Glossary's entries are Markdown themselves
+(the abbr extension explains the terms in their definitions)."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ class BrowsePages:
     corpus: Corpus
     templates: Templates
     talk_page: TalkPage  # a work's reference
+    terms: list[glossary.Entry]  # the glossary's entries
 
     @cached_property
     def _speakers(self) -> dict[str, tuple]:
@@ -90,20 +92,12 @@ class BrowsePages:
         summit_map = layout(talks, corpus_relations(self.corpus), titles)
         return self.templates.render("partials/summit-map.html", map=summit_map)
 
-    @cached_property
-    def _glossary_groups(self) -> dict[str, tuple[str, list]]:
-        """anchor -> (letter, its entries with the talks using them)."""
-        entries = self.templates.glossary
-        used = glossary.usage({t.src_uri: self.corpus.pages[t.src_uri].body for t in self.corpus.talks}, entries)
-        return {slugify(letter) or "other": (letter, listed) for letter, listed in glossary.alphabetical(entries, used)}
-
     def glossary_page(self) -> str:
-        letters = [(anchor, letter) for anchor, (letter, _) in self._glossary_groups.items()]
+        """The Glossary page, in Markdown: per initial letter its anchor, the letter and its
+        entries, each with the talks that use it."""
+        used = glossary.usage({t.src_uri: self.corpus.pages[t.src_uri].body for t in self.corpus.talks}, self.terms)
+        letters = [(slugify(letter) or "other", letter,
+                    [(item, [t for t in map(self.corpus.talk_at, item.used_in) if t]) for item in listed])
+                   for letter, listed in glossary.alphabetical(self.terms, used)]
         return self.templates.render("markdown/glossary-page.md", letters=letters,
-                           count=sum(1 for e in self.templates.glossary if not e.plural_of))
-
-    def glossary_letter(self, page: PageRef, anchor: str) -> str:
-        _, listed = self._glossary_groups[anchor]
-        items = [(item, [t for t in map(self.corpus.talk_at, item.used_in) if t]) for item in listed]
-        return self.templates.render("partials/glossary-letter.html", items=items, page=page,
-                                     runs=self.templates.glosser.runs)
+                                     count=sum(1 for e in self.terms if not e.plural_of))

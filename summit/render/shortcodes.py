@@ -46,7 +46,6 @@ BUILD: dict[str, Handler] = {
     "speaker": lambda views, page, args: views.browse.speaker(page, args),
     "works": lambda views, page, args: views.browse.works(page, args),
     "works-filter": lambda views, page, args: views.browse.works_filter(page),
-    "glossary-letter": lambda views, page, args: views.browse.glossary_letter(page, args),
     "summit-map": lambda views, page, args: views.browse.summit_map(page),
 }
 HANDLERS = AUTHORS | BUILD

@@ -19,7 +19,7 @@ from summit.sources.glossary import Entry
 class Views:
     def __init__(self, corpus: Corpus, source: Environment, glossary: list[Entry],
                  tag_anchor: Callable[[str], str]) -> None:
-        self.templates = Templates(source, glossary)
+        self.templates = Templates(source)
         self.talk = TalkPage(corpus, self.templates)
         self.listings = Listings(corpus, self.templates, tag_anchor)
-        self.browse = BrowsePages(corpus, self.templates, self.talk)
+        self.browse = BrowsePages(corpus, self.templates, self.talk, glossary)

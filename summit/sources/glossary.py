@@ -1,9 +1,11 @@
 """The glossary: every acronym and term of art the notes use, its expansion and a definition.
 
 One file (includes/glossary.md) holds the entries in Python-Markdown's abbreviation syntax, so
-that pymdownx.snippets can append it to every page and the abbr extension turns each use into
-an <abbr title="…"> that Material's content.tooltips shows on hover and focus. This module
-reads that file, finds which pages use each term, and writes the Markdown of the Glossary page.
+that pymdownx.snippets can append it to every page and the abbr extension turns a use in the
+page's Markdown (the notes' text, the Glossary's definitions) into an <abbr title="…"> that
+Material's content.tooltips shows on hover and focus (once a section: abbr_scope.py). This
+module reads that file, finds which pages use each term, and orders the entries for the
+Glossary page (overrides/markdown/glossary-page.md writes its Markdown).
 """
 
 from __future__ import annotations
@@ -105,23 +107,6 @@ def matcher(terms: Iterable[str]) -> re.Pattern[str]:
     if not terms:
         return re.compile(r"(?!)")  # no terms: matches nothing
     return re.compile(r"\b(" + "|".join(re.escape(term) for term in terms) + r")\b")
-
-
-class Glosser:
-    """Finds the glossary's terms in plain text where the abbr extension would wrap them in
-    <abbr>, for HTML that does not pass through Markdown (the templates under
-    overrides/partials/ write the abbr element). Made once per glossary: its pattern is the
-    whole glossary."""
-
-    def __init__(self, entries: Iterable[Entry]):
-        entries = list(entries)
-        self.pattern = matcher(e.term for e in entries)
-        self.by_term = {e.term: e for e in entries}
-
-    def runs(self, text: str) -> list[tuple[str, Entry | None]]:
-        """The text as runs, each term a run with its entry, the rest with None."""
-        parts = self.pattern.split(text)  # split keeps the pattern's one group: the terms, at odd places
-        return [(part, self.by_term[part] if i % 2 else None) for i, part in enumerate(parts) if part]
 
 
 def usage(pages: Mapping[str, str], entries: list[Entry]) -> dict[str, list[str]]:
