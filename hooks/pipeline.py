@@ -19,8 +19,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.nav import Navigation
-from mkdocs.structure.nav import Section as NavSection
 from mkdocs.structure.pages import Page
 from mkdocs_bibtex.citation import Citation
 from pybtex.database import BibliographyData
@@ -96,6 +94,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     views = Views(corpus, templates, terms, lambda tag: tags.tags_slugify_format.format(
         slug=tags.tags_slugify(tag, tags.tags_slugify_separator)))
     config[BUILD] = SiteBuild(corpus, views)
+    # The sidebar, and Previous/Next with it, in the summit's order (MkDocs' own nav setting, from
+    # the front matter): the home page, the sections with their talks, then the other pages.
+    others = [uri for uri in corpus.pages if "/" not in uri and uri != "index.md"]  # tags.md, any other
+    config.nav = ["index.md", *({s.title: [s.src_uri] + [t.src_uri for t in s.talks]} for s in corpus.sections),
+                  *sorted([GLOSSARY, MAP, PAPERS, SPEAKERS, *others])]
     _use_our_registry(config, corpus)
     config.markdown_extensions.append(AbbrScopeExtension())  # a term explained once a section, never in a link
     config.markdown_extensions.append(ReferencesExtension())  # back-links labelled ^ a b c
@@ -158,40 +161,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, "assets/javascripts/bibtex-entries.js",
                                 content=exports.bibtex_entries_js(site.corpus)))
     return files
-
-
-def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    corpus = site_build(config).corpus
-    by_index = {s.src_uri: s for s in corpus.sections}
-    order = {t.src_uri: t.sort_key for t in corpus.talks}
-    sections = [item for item in nav.items if isinstance(item, NavSection)]
-    others = [item for item in nav.items if not isinstance(item, NavSection)]
-    rank = {}
-    for item in sections:
-        index = next((c for c in item.children if c.is_page and c.file.src_uri.endswith("/index.md")), None)
-        section = index and by_index.get(index.file.src_uri)
-        if section:
-            item.title = section.title
-            rank[id(item)] = section.number
-            item.children.sort(key=lambda c: (0, 0) if c is index else order.get(c.file.src_uri, (99, 99)))
-    sections.sort(key=lambda item: rank.get(id(item), 99))
-    nav.items[:] = others[:1] + sections + others[1:]
-    # MkDocs linked each page to its neighbours (Previous/Next) in file-name order before this
-    # event: link them again in the order the sidebar now shows.
-    nav.pages[:] = _pages_in_order(nav.items)
-    for before, page, after in zip([None, *nav.pages], nav.pages, [*nav.pages[1:], None]):
-        page.previous_page, page.next_page = before, after
-    return nav
-
-
-def _pages_in_order(items: list) -> list[Page]:
-    pages = []
-    for item in items:
-        if item.is_page:
-            pages.append(item)
-        if item.children:
-            pages.extend(_pages_in_order(item.children))
-    return pages
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
