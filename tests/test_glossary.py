@@ -150,33 +150,6 @@ def test_glossary_page_lists_every_term_alphabetically_with_its_talks(site):
         "the home page links the Glossary"
 
 
-def test_a_definition_explains_the_terms_it_names_once_a_letter(site):
-    """The Glossary page is Markdown: a term named in another's expansion or definition has its
-    tooltip at its first use under each letter (as in every section of the notes), the term
-    itself (dt) none."""
-    terms = {e.term: e for e in entries()}
-    by_anchor = {e.anchor: e for e in terms.values()}
-    pattern = glossary.matcher(terms)
-    page = soup(site / "glossary" / "index.html").select_one("article")
-    missing, seen, checked = [], set(), 0
-    for element in page.select("h2, dl > dd"):
-        if element.name == "h2":
-            seen = set()
-            continue
-        entry = by_anchor[element.find_previous_sibling("dt")["id"]]
-        titles = {(abbr.get_text(), abbr.get("title")) for abbr in element.select("abbr")}
-        for term in pattern.findall(" ".join(filter(None, (entry.expansion, entry.definition)))):
-            singular = terms[term].plural_of or term
-            if singular in seen:
-                continue
-            seen.add(singular)
-            checked += 1
-            if (term, terms[term].title) not in titles:
-                missing.append(f"{entry.term}: {term} has no tooltip")
-    assert not missing, "\n".join(missing)
-    assert checked >= 10, checked
-
-
 def test_each_term_a_talk_page_uses_has_its_tooltip(site):
     """Each term the notes use is explained on the page (once a section, test_reader_walk_pages.py),
     with its glossary line; a plural and its singular explain each other ("APIs", then "API")."""

@@ -8,14 +8,13 @@ page (the text under one h2; a reader who jumps to a section meets the explanati
 - before abbr runs, link text is marked atomic, so abbr never wraps it: inside a link the link
   itself is what a reader hovers and focuses, and a focus stop must not nest in it;
 - after abbr runs, every <abbr> but the first of its term in its section is unwrapped (its text
-  stays), and so is every one in a heading, a figure caption, a definition list's term (dt: on
-  the Glossary page, the term its definition explains), the talk header or the references
+  stays), and so is every one in a heading, a figure caption, the talk header or the references
   (div.footnote): a heading or a caption is not where a reader needs a definition, and a
   reference's title is the work's, not our text.
 
 A plural counts as its singular ("GANs" after "GAN"): the glossary's plural entries read
 "… — plural of GAN" (summit/sources/glossary.py). HTML put in place after Markdown (the
-placeholders' partials) gets no tooltips: it lists talks, whose pages explain their terms.
+placeholders' partials: listings of talks, the Glossary's entries) gets no tooltips.
 """
 
 from __future__ import annotations
@@ -33,7 +32,7 @@ PRIORITY = 7.5
 ONCE_PRIORITY = 6
 
 SECTION = {"h1", "h2"}
-NEVER_IN = {"h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "dt"}
+NEVER_IN = {"h1", "h2", "h3", "h4", "h5", "h6", "figcaption"}
 NEVER_IN_CLASSES = {"talk-header", "footnote"}
 PLURAL = re.compile(r" — plural of (?P<singular>\S+)$")
 

@@ -92,12 +92,18 @@ class BrowsePages:
         summit_map = layout(talks, corpus_relations(self.corpus), titles)
         return self.templates.render("partials/summit-map.html", map=summit_map)
 
-    def glossary_page(self) -> str:
-        """The Glossary page, in Markdown: per initial letter its anchor, the letter and its
-        entries, each with the talks that use it."""
+    @cached_property
+    def _glossary_groups(self) -> dict[str, tuple[str, list]]:
+        """anchor -> (letter, its entries with the talks using them)."""
         used = glossary.usage({t.src_uri: self.corpus.pages[t.src_uri].body for t in self.corpus.talks}, self.terms)
-        letters = [(slugify(letter) or "other", letter,
-                    [(item, [t for t in map(self.corpus.talk_at, item.used_in) if t]) for item in listed])
-                   for letter, listed in glossary.alphabetical(self.terms, used)]
+        return {slugify(letter) or "other": (letter, [(item, [t for t in map(self.corpus.talk_at, item.used_in) if t])
+                                                      for item in listed])
+                for letter, listed in glossary.alphabetical(self.terms, used)}
+
+    def glossary_page(self) -> str:
+        letters = [(anchor, letter) for anchor, (letter, _) in self._glossary_groups.items()]
         return self.templates.render("markdown/glossary-page.md", letters=letters,
                                      count=sum(1 for e in self.terms if not e.plural_of))
+
+    def glossary_letter(self, page: PageRef, anchor: str) -> str:
+        return self.templates.render("partials/glossary-letter.html", items=self._glossary_groups[anchor][1], page=page)

@@ -47,6 +47,7 @@ BUILD: dict[str, Handler] = {
     "works": lambda views, page, args: views.browse.works(page, args),
     "works-filter": lambda views, page, args: views.browse.works_filter(page),
     "summit-map": lambda views, page, args: views.browse.summit_map(page),
+    "glossary-letter": lambda views, page, args: views.browse.glossary_letter(page, args),
 }
 HANDLERS = AUTHORS | BUILD
 

@@ -2,10 +2,10 @@
 
 One file (includes/glossary.md) holds the entries in Python-Markdown's abbreviation syntax, so
 that pymdownx.snippets can append it to every page and the abbr extension turns a use in the
-page's Markdown (the notes' text, the Glossary's definitions) into an <abbr title="…"> that
+page's Markdown (the notes' text) into an <abbr title="…"> that
 Material's content.tooltips shows on hover and focus (once a section: abbr_scope.py). This
 module reads that file, finds which pages use each term, and orders the entries for the
-Glossary page (overrides/markdown/glossary-page.md writes its Markdown).
+Glossary page (partials/glossary-letter.html).
 """
 
 from __future__ import annotations

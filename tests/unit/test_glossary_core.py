@@ -123,11 +123,3 @@ def test_usage_counts_the_terms_the_abbr_extension_wraps():
     html = markdown.markdown(f"{text}\n\n{lines}\n", extensions=["abbr"])
     wrapped = re.findall(r"<abbr [^>]*>([^<]*)</abbr>", html)
     assert glossary.matcher(e.term for e in terms).findall(text) == wrapped == ["CA-GAN", "CA", "CA", "CA-GAN", "CA", "GAN"]
-
-
-def test_a_definition_term_is_not_explained_its_definition_is():
-    """The Glossary page: the term (dt) gets no tooltip and does not use up the section's one."""
-    text = "**GAN**\n\n:   A GAN, and another GAN.\n\n*[GAN]: Generative Adversarial Network\n"
-    html = markdown.markdown(text, extensions=["abbr", "def_list", AbbrScopeExtension()])
-    abbr = '<abbr title="Generative Adversarial Network">GAN</abbr>'
-    assert html == f"<dl>\n<dt><strong>GAN</strong></dt>\n<dd>\n<p>A {abbr}, and another GAN.</p>\n</dd>\n</dl>"
