@@ -174,8 +174,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         shortcodes.check(source.body, src_uri, site.views, source.offset)  # what the author wrote
     except SourceError as error:
         raise PluginError(str(error)) from None
-    # each figure of the prose a link to its source (placeholders, resolved in on_page_content)
-    markdown = figure_links.linked(markdown, site.corpus.figures[src_uri])
+    # each figure of the prose a link to its source
+    markdown = figure_links.linked(markdown, site.corpus.figures[src_uri], site.views.talk.figure)
     # "[Its title][key]" links a work: each key is defined as the work's primary link.
     markdown += "".join(f"\n[{key}]: {site.corpus.bib.primary_link(key)}" for key in site.corpus.work_links[src_uri])
     talk = site.corpus.talk_at(src_uri)

@@ -41,7 +41,6 @@ BUILD: dict[str, Handler] = {
     "related-talks": lambda views, page, args: views.talk.related_talks(page),
     "cite-these-notes": lambda views, page, args: views.talk.cite_these_notes(page),
     "reference": lambda views, page, args: views.talk.reference(args),
-    "figure": lambda views, page, args: views.talk.figure(*args.split()),
     "figure-sources": lambda views, page, args: views.talk.figure_sources(page, args),
     "speaker": lambda views, page, args: views.browse.speaker(page, args),
     "works": lambda views, page, args: views.browse.works(page, args),

@@ -55,7 +55,7 @@ class TalkPage:
         return self.templates.render("partials/slide-figure.html", talk=self.corpus.talk_at(page.src_uri),
                                      slide=slide, href=page.link(slide.src))
 
-    def figure(self, number: str, text: str) -> str:
+    def figure(self, number: int, text: str) -> str:
         return self.templates.render("partials/figure-link.html", number=number, text=text)
 
     def figure_sources(self, page: PageRef, entries: str) -> str:
