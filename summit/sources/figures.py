@@ -89,13 +89,8 @@ def words(passage: str) -> int:
 
 def in_recap(passage: str, recap: str) -> bool:
     """Each part of the passage ("..." marks a cut) occurs in the recap, in order."""
-    at = 0
-    for part in (" ".join(p.split()) for p in ELLIPSIS.split(passage)):
-        found = recap.find(part, at)
-        if found < 0:
-            return False
-        at = found + len(part)
-    return True
+    parts = (re.escape(" ".join(part.split())) for part in ELLIPSIS.split(passage))
+    return re.search(".*?".join(parts), recap, re.DOTALL) is not None
 
 
 def short_reference(bib: Bibliography, key: str) -> str:
