@@ -10,7 +10,7 @@
      per code block, for a single button that navigates nowhere. Drop the landmark role.
    - content.footnote.tooltips shows a footnote in a role="dialog" with no name: name it
      after its footnote ("Footnote 2"), taken from the citation that opened it, or after the
-     figure whose source it shows ("Source of 16%", partials/figure-source.html).
+     figure whose source it shows ("Source of 16%", partials/figure-link.html).
    Material adds copy buttons, search results and tooltips after load, so changes are watched too. */
 (function () {
   "use strict";

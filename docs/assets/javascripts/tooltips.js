@@ -4,7 +4,7 @@
      a keyboard reader can decode every term without tabbing through each repeat ("empowerment"
      appears twenty times on one page). Abbreviations in links are skipped: the build removes
      them, the link is the focus stop there.
-   - A figure's source (partials/figure-source.html) is a link to a hidden element, for Material's
+   - A figure's source (partials/figure-link.html) is a link to a hidden element, for Material's
      footnote tooltip to show: following it would go nowhere. A click or a tap (and Enter) gives
      the figure focus instead, which shows its source.
    - Material appends each tooltip to <body>, outside every landmark, and it only repeats the
