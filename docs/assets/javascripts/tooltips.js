@@ -1,9 +1,9 @@
 /* The glossary's tooltips (Material's content.tooltips on the <abbr> the abbr extension writes).
    - Material shows an element's title when it is hovered or focused, but an <abbr> cannot take
-     focus on its own. The first use of each term on a page is made focusable (tabindex="0"), so
-     a keyboard reader can decode every term without tabbing through each repeat ("empowerment"
-     appears twenty times on one page). Abbreviations in links are skipped: the build removes
-     them, the link is the focus stop there.
+     focus on its own. The build explains a term once, at its first use in each section
+     (summit/markdown_ext/abbr_scope.py), and each of those is made focusable (tabindex="0"): a
+     keyboard reader who jumps to a section meets the explanation there, as a pointer does.
+     Abbreviations in links are skipped: the build removes them, the link is the focus stop there.
    - A figure's source (partials/figure-link.html) is a link to a hidden element, for Material's
      footnote tooltip to show: following it would go nowhere. A click or a tap (and Enter) gives
      the figure focus instead, which shows its source.
@@ -14,14 +14,10 @@
 (function () {
   "use strict";
 
-  function makeFirstUsesFocusable() {
-    var seen = {};
+  function makeExplainedTermsFocusable() {
     var abbrs = document.querySelectorAll(".md-content abbr[title]");
     Array.prototype.forEach.call(abbrs, function (abbr) {
-      var term = abbr.textContent;
-      if (seen[term] || abbr.closest("a")) return;
-      seen[term] = true;
-      abbr.setAttribute("tabindex", "0");
+      if (!abbr.closest("a")) abbr.setAttribute("tabindex", "0");
     });
   }
 
@@ -39,9 +35,9 @@
 
   /* Material's document$ emits on load and again after instant navigation swaps the page. */
   if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(makeFirstUsesFocusable);
+    window.document$.subscribe(makeExplainedTermsFocusable);
   } else {
-    makeFirstUsesFocusable();
+    makeExplainedTermsFocusable();
   }
   /* Tooltips are inserted when first shown: hide each in the same task it appears. */
   new MutationObserver(hideTooltipCopies).observe(document.body, { childList: true });
