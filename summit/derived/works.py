@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from summit.corpus import Corpus
+from summit.sources.bibliography import TALK_PREFIX, plain
 
 KINDS = (
     ("paper", "Papers"),
@@ -12,7 +13,9 @@ KINDS = (
     ("article", "Articles, blog posts and web pages"),
     ("talk", "The talks"),
 )
-PAPER_TYPES = ("inproceedings", "article", "incollection", "phdthesis", "techreport")
+# A paper's entry types, each with the CSL type references.json gives it (publish/exports.py).
+PAPER_TYPES = {"inproceedings": "paper-conference", "article": "article-journal", "incollection": "chapter",
+               "phdthesis": "thesis", "techreport": "report"}
 
 
 def kinds(corpus: Corpus) -> dict[str, str]:
@@ -22,7 +25,7 @@ def kinds(corpus: Corpus) -> dict[str, str]:
     out = {}
     for key in corpus.bib.keys:
         fields, entry_type = corpus.bib.fields(key), corpus.bib.entry(key).type
-        if key.startswith("talk-"):
+        if key.startswith(TALK_PREFIX):
             out[key] = "talk"
         elif key in demos:
             out[key] = "demo"
@@ -39,5 +42,5 @@ def kinds(corpus: Corpus) -> dict[str, str]:
 
 def first_author(corpus: Corpus, key: str) -> str:
     persons = corpus.bib.authors(key)
-    return " ".join(persons[0].last_names) if persons else corpus.bib.fields(key).get("title", key)
+    return plain(" ".join(persons[0].last_names)) if persons else plain(corpus.bib.fields(key)["title"])
 

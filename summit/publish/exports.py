@@ -12,10 +12,9 @@ from summit.event import SUMMIT
 from summit.sources.bibliography import family, given, plain
 
 # A work's CSL type follows its kind on the Papers page (derived/works.py); a paper's follows its
-# entry type, and a paper of another entry type (an arXiv preprint as @misc) is an "article".
+# entry type (works.PAPER_TYPES), and a paper of another entry type (an arXiv preprint as @misc)
+# is an "article".
 KIND_TYPES = {"talk": "speech", "book": "book", "code": "software", "demo": "webpage", "article": "webpage"}
-PAPER_TYPES = {"inproceedings": "paper-conference", "article": "article-journal", "incollection": "chapter",
-               "phdthesis": "thesis", "techreport": "report"}
 MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
 
 
@@ -38,7 +37,7 @@ def talks_json(corpus: Corpus, url_of: dict[str, str]) -> str:
 
 def csl_item(corpus: Corpus, key: str, kind: str) -> dict:
     fields = corpus.bib.fields(key)
-    csl_type = KIND_TYPES.get(kind) or PAPER_TYPES.get(corpus.bib.entry(key).type, "article")
+    csl_type = KIND_TYPES.get(kind) or works.PAPER_TYPES.get(corpus.bib.entry(key).type, "article")
     item: dict = {"id": key, "type": csl_type, "title": plain(fields["title"])}
     authors = [
         {"family": family(p), "given": given(p)}

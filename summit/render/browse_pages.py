@@ -1,7 +1,6 @@
 """The pages generated from the corpus, for browsing: Speakers, Papers, the Map and the Glossary.
 Each is Markdown with a heading per group (the table of contents, links to anchors) and the
-group's placeholder, which its partial fills; the Glossary's entries are Markdown themselves
-(the abbr extension explains the terms in their definitions)."""
+group's placeholder, which its partial fills."""
 
 from __future__ import annotations
 
