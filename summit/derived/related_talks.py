@@ -4,7 +4,6 @@ thickest arcs."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import NamedTuple
 
 from summit.corpus import Corpus
@@ -24,14 +23,11 @@ def related_talks(corpus: Corpus) -> dict[Talk, list[RelatedTalk]]:
     """Up to LIMIT related talks for every talk, most shared first; ties go to the talk's own
     section, then follow talk order."""
     by_number = {t.number: t for t in corpus.talks}
-    relations_of = defaultdict(list)  # each talk's relations, found once (not a scan of all per talk)
-    for relation in corpus_relations(corpus):
-        relations_of[relation.a].append(relation)
-        relations_of[relation.b].append(relation)
+    relations = corpus_relations(corpus)
     out = {}
     for talk in corpus.talks:
         # this talk's relations, each with the other talk
-        others = {r: by_number[r.b if r.a == talk.number else r.a] for r in relations_of[talk.number]}
+        others = {r: by_number[r.b if r.a == talk.number else r.a] for r in relations if talk.number in (r.a, r.b)}
         best = sorted(others, key=lambda r: (-r.weight, others[r].section is not talk.section, others[r].sort_key))
         chosen = [RelatedTalk(others[r], in_words(r)) for r in best[:LIMIT]]
         for other in talk.section.talks:
