@@ -44,7 +44,8 @@ class Bibliography:
     path: Path
     data: BibliographyData  # pybtex's entries: what mkdocs-bibtex and the reference style take
     located: dict[str, Located]  # key -> the line of its "@type{key," and the entry as written
-    # folded surname -> keys of works with an author of that surname (talk entries excluded)
+    # folded surname -> keys of works with an author of that surname (talk entries excluded): a
+    # speaker's works are one lookup; a scan of every entry per speaker took 1.2 s at k = 10
     by_surname: dict[str, list[str]] = field(default_factory=dict)
 
     @property
