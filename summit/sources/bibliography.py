@@ -88,7 +88,7 @@ class Bibliography:
         return self.data.entries[key].persons.get("author", [])
 
 
-@lru_cache(maxsize=None)  # values repeat across pages: 2 s of CPU of a k=10 build (about 10 s)
+@lru_cache(maxsize=None)  # values repeat across pages: a k=10 build asks 98,000 times for 4,078 values
 def plain(value: str) -> str:
     """BibTeX field text as a reader would write it: LaTeX decoded, braces removed."""
     if LATEX.search(value):
