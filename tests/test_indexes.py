@@ -8,6 +8,7 @@ from urllib.parse import urljoin, urlparse
 import pytest
 
 from site_model import article, bib, page_path, soup, talks
+from summit.sources.bibliography import plain
 from test_bad_input import TALK, _fails_with, _replace
 
 
@@ -83,6 +84,19 @@ def test_papers_page_groups_works_under_headings_in_its_table_of_contents(site):
         assert heading.find_next_sibling().get("class") == ["works"], heading
     contents = [a.get_text(strip=True) for a in soup(page_file).select(".md-sidebar--secondary a.md-nav__link")]
     assert contents == ["Papers, code and demos"] + headings or contents == headings, contents
+
+
+def test_papers_page_orders_each_group_by_its_first_authors_surname_as_a_reader_reads_it(site):
+    """Braces and LaTeX aside: an institutional author written {Google Research} sorts under G,
+    not after Z (as it did before the surname was decoded)."""
+    body = article(site / "papers" / "index.html")
+    for group in body.select("div.works"):
+        names = []
+        for work in group.select("div.work"):
+            persons = bib().authors(work["id"])
+            name = " ".join(persons[0].last_names) if persons else bib().fields(work["id"])["title"]
+            names.append(plain(name).lower())
+        assert names == sorted(names), names
 
 
 def test_tags_page_lists_every_tag_in_use(site):
