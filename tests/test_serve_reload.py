@@ -86,7 +86,7 @@ EDITS: list[tuple[str, Callable[[Path], None], str, str]] = [
     ("CSS", lambda p: (p / "docs/assets/stylesheets/summit.css").write_text(
         (p / "docs/assets/stylesheets/summit.css").read_text() + "\n/* reloaded css */\n"),
      "assets/stylesheets/summit.css", "reloaded css"),
-    ("build code", lambda p: edit(p / "summit/event.py", "SUMMIT_MONTH = 1\n", "SUMMIT_MONTH = 2\n"),
+    ("build code", lambda p: edit(p / "summit/event.py", "\"January 2021\"", "\"February 2021\""),
      TALK_URL, "Virtual Summit, February 2021"),
 ]
 
