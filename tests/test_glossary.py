@@ -22,7 +22,8 @@ from test_accessibility import COMBINATIONS, assert_no_violation_with_tooltip
 from test_keyboard import assert_focus_visible
 
 sys.path.insert(0, str(ROOT))
-from summit.sources import glossary  # noqa: E402
+from summit.sources import citations, glossary  # noqa: E402
+from summit.sources.frontmatter import FRONT_MATTER  # noqa: E402
 
 GLOSSARY = ROOT / "includes" / "glossary.md"
 UED_TALK = "reinforcement-learning/unsupervised-environment-design.md"
@@ -50,6 +51,12 @@ def docs_pages() -> dict[str, str]:
     return {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in sorted(docs.rglob("*.md"))}
 
 
+def prose(markdown: str) -> str:
+    """The words a reader sees of a file's Markdown, its front matter dropped: no code, comments,
+    citations, link targets or attribute lists, where no tooltip goes."""
+    return citations.prose(FRONT_MATTER.sub("", markdown, count=1))
+
+
 def html_pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
@@ -65,7 +72,7 @@ def unused(pages: dict[str, str], entries: list[glossary.Entry]) -> list[glossar
     """Entries no page uses: a glossary line nobody needs."""
     found: set[str] = set()
     for markdown in pages.values():
-        found |= terms_used(glossary.prose(markdown), entries)
+        found |= terms_used(prose(markdown), entries)
     return [e for e in entries if e.term not in found]
 
 
@@ -123,7 +130,7 @@ def test_every_acronym_and_known_term_on_every_page_is_explained():
     terms = entries()
     missing = {
         src: found for src, markdown in docs_pages().items()
-        if (found := unexplained(glossary.prose(markdown), terms, ALLOWED, KNOWN_TERMS))
+        if (found := unexplained(prose(markdown), terms, ALLOWED, KNOWN_TERMS))
     }
     assert not missing, "not in includes/glossary.md (nor allowed in this test):\n" + "\n".join(
         f"  docs/{src}: {', '.join(found)}" for src, found in missing.items())
@@ -136,11 +143,12 @@ def test_glossary_page_lists_every_term_alphabetically_with_its_talks(site):
     shown = [e for e in terms if not e.plural_of]
     assert listed == [e.anchor for e in sorted(shown, key=lambda e: (e.term.casefold(), e.term))]
     pages = docs_pages()
-    used = glossary.usage({t.src_uri: pages[t.src_uri] for t in talks()}, terms)   # in talk order
+    bodies = {t.src_uri: FRONT_MATTER.sub("", pages[t.src_uri], count=1) for t in talks()}  # in talk order
+    used = glossary.usage(bodies, terms)
     for entry in shown:
         dd = page.select_one(f"dt#{entry.anchor} + dd")
         text = " ".join(dd.get_text(" ").split())
-        assert glossary.prose(entry.definition).split()[-1] in text, entry.term
+        assert prose(entry.definition).split()[-1] in text, entry.term
         if entry.expansion:
             assert dd.select_one("em").get_text() == entry.expansion, entry.term
         links = [a["href"] for a in dd.select("a")]
@@ -159,7 +167,7 @@ def test_each_term_a_talk_page_uses_has_its_tooltip(site):
         article = soup(page_path(site, talk.src_uri)).select_one("article")
         titles = {abbr.get_text(): abbr["title"] for abbr in article.select("abbr")}
         markdown = (ROOT / "docs" / talk.src_uri).read_text(encoding="utf-8")
-        for term in terms_used(glossary.prose(markdown), terms.values()):
+        for term in terms_used(prose(markdown), terms.values()):
             entry = terms[term]
             forms = {term, entry.plural_of} | {e.term for e in terms.values() if e.plural_of == term}
             if not any(titles.get(form) == terms[form].title for form in forms if form):

@@ -5,6 +5,7 @@ group's placeholder, which its partial fills."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -15,14 +16,13 @@ from summit.derived.works import KINDS, first_author, kinds
 from summit.names import slugify
 from summit.render.links import PAPERS, PageRef
 from summit.render.talk_page import TalkPage
-from summit.render.templates import Templates
 from summit.sources import glossary
 
 
 @dataclass(eq=False)  # one per build: equal only to itself
 class BrowsePages:
     corpus: Corpus
-    templates: Templates
+    render: Callable[..., str]  # a template under overrides/, by name (views.renderer)
     talk_page: TalkPage  # a work's reference
     terms: list[glossary.Entry]  # the glossary's entries
 
@@ -37,14 +37,14 @@ class BrowsePages:
         return {speaker.anchor: (speaker, talks) for speaker, talks in ordered}
 
     def speakers_page(self) -> str:
-        return self.templates.render("markdown/speakers-page.md", speakers=[s for s, _ in self._speakers.values()],
+        return self.render("markdown/speakers-page.md", speakers=[s for s, _ in self._speakers.values()],
                            talk_count=len(self.corpus.talks))
 
     def speaker(self, page: PageRef, anchor: str) -> str:
         speaker, talks = self._speakers[anchor]
         works = [(key, self.talk_page.work(key)) for key in self.corpus.works_by(speaker)]
-        return self.templates.render("partials/speaker.html", speaker=speaker, works=works, talks=talks, page=page,
-                                     papers=page.link(PAPERS))
+        return self.render("partials/speaker.html", speaker=speaker, works=works, talks=talks, page=page,
+                           papers=page.link(PAPERS))
 
     @cached_property
     def _works(self) -> dict[str, list[str]]:
@@ -59,7 +59,7 @@ class BrowsePages:
 
     def papers_page(self) -> str:
         groups = [(slugify(heading), heading, kind) for kind, heading in KINDS if kind in self._works]
-        return self.templates.render("markdown/papers-page.md", total=len(self.corpus.bib.keys), groups=groups)
+        return self.render("markdown/papers-page.md", total=len(self.corpus.bib.keys), groups=groups)
 
     def _citing_talks(self, key: str) -> list:
         return [t for t in map(self.corpus.talk_at, self.corpus.cited_by.get(key, [])) if t]
@@ -67,7 +67,7 @@ class BrowsePages:
     def works(self, page: PageRef, kind: str) -> str:
         works = [(key, self.talk_page.work(key), self._citing_talks(key), self._sections_citing(key))
                  for key in self._works[kind]]
-        return self.templates.render("partials/works.html", works=works, kind=kind, page=page)
+        return self.render("partials/works.html", works=works, kind=kind, page=page)
 
     def _sections_citing(self, key: str) -> list[int]:
         return sorted({t.section.number for t in self._citing_talks(key)})
@@ -77,32 +77,30 @@ class BrowsePages:
         kinds_ = [(kind, heading, len(self._works[kind])) for kind, heading in KINDS if kind in self._works]
         sections = [(s, sum(1 for k in keys if s.number in self._sections_citing(k))) for s in self.corpus.sections]
         years = Counter(self.talk_page.work(k).year for k in keys)
-        return self.templates.render("partials/works-filter.html", total=len(keys), kinds=kinds_,
-                                     script=page.link("assets/javascripts/works-filter.js"),
-                                     sections=sections, years=sorted(years.items(), reverse=True))
+        return self.render("partials/works-filter.html", total=len(keys), kinds=kinds_,
+                           script=page.link("assets/javascripts/works-filter.js"),
+                           sections=sections, years=sorted(years.items(), reverse=True))
 
     def map_page(self) -> str:
-        return self.templates.render("markdown/map-page.md")
+        return self.render("markdown/map-page.md")
 
     def summit_map(self, page: PageRef) -> str:
         talks = [MapTalk(t.number, t.title, t.speaker_names, t.section.number, t.section.title, page.link(t.src_uri))
                  for t in self.corpus.talks]
         titles = {key: self.talk_page.work(key).title for key in self.corpus.bib.keys}
         summit_map = layout(talks, corpus_relations(self.corpus), titles)
-        return self.templates.render("partials/summit-map.html", map=summit_map)
+        return self.render("partials/summit-map.html", map=summit_map)
 
     @cached_property
-    def _glossary_groups(self) -> dict[str, tuple[str, list]]:
-        """anchor -> (letter, its entries with the talks using them)."""
-        used = glossary.usage({t.src_uri: self.corpus.pages[t.src_uri].body for t in self.corpus.talks}, self.terms)
-        return {slugify(letter) or "other": (letter, [(item, [t for t in map(self.corpus.talk_at, item.used_in) if t])
-                                                      for item in listed])
-                for letter, listed in glossary.alphabetical(self.terms, used)}
+    def _glossary_groups(self) -> dict[str, tuple[str, list[glossary.Listed]]]:
+        """anchor -> (letter, its entries, each with the talks using it)."""
+        used = glossary.usage({t: self.corpus.pages[t.src_uri].body for t in self.corpus.talks}, self.terms)
+        return {slugify(letter) or "other": (letter, listed) for letter, listed in glossary.alphabetical(self.terms, used)}
 
     def glossary_page(self) -> str:
         letters = [(anchor, letter) for anchor, (letter, _) in self._glossary_groups.items()]
-        return self.templates.render("markdown/glossary-page.md", letters=letters,
-                                     count=sum(1 for e in self.terms if not e.plural_of))
+        return self.render("markdown/glossary-page.md", letters=letters,
+                           count=sum(1 for e in self.terms if not e.plural_of))
 
     def glossary_letter(self, page: PageRef, anchor: str) -> str:
-        return self.templates.render("partials/glossary-letter.html", items=self._glossary_groups[anchor][1], page=page)
+        return self.render("partials/glossary-letter.html", items=self._glossary_groups[anchor][1], page=page)

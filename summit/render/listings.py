@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from summit.corpus import Corpus
 from summit.errors import SourceError
 from summit.render.links import GLOSSARY, MAP, PAPERS, SPEAKERS, PageRef
-from summit.render.templates import Templates
 
 # The pages to browse the notes by, as the home page links them (generated but for tags.md).
 BROWSE = (("Map", MAP), ("Papers", PAPERS), ("Speakers", SPEAKERS), ("Tags", "tags.md"), ("Glossary", GLOSSARY))
@@ -19,7 +18,7 @@ BROWSE = (("Map", MAP), ("Papers", PAPERS), ("Speakers", SPEAKERS), ("Tags", "ta
 @dataclass(eq=False)  # one per build: equal only to itself
 class Listings:
     corpus: Corpus
-    templates: Templates
+    render: Callable[..., str]  # a template under overrides/, by name (views.renderer)
     # A tag's anchor in the tags plugin's listing: the adapter gives the plugin's own (its
     # configured slugify and format).
     tag_anchor: Callable[[str], str]
@@ -29,17 +28,17 @@ class Listings:
             raise SourceError(f"{where}: md:section-talks is only for a section's index.md")
 
     def program(self, page: PageRef) -> str:
-        return self.templates.render("partials/program.html", sections=self.corpus.sections, page=page)
+        return self.render("partials/program.html", sections=self.corpus.sections, page=page)
 
     def browse_links(self, page: PageRef) -> str:
-        return self.templates.render("partials/browse-links.html", links=BROWSE, page=page)
+        return self.render("partials/browse-links.html", links=BROWSE, page=page)
 
     def section_talks(self, page: PageRef) -> str:
         talks = self.corpus.section_at(page.src_uri).talks
-        return self.templates.render("partials/section-talks.html", talks=talks, page=page)
+        return self.render("partials/section-talks.html", talks=talks, page=page)
 
     def tag_vocabulary(self) -> str:
         counts = Counter(tag for talk in self.corpus.talks for tag in talk.tags)
         tags = [(tag, self.tag_anchor(tag), text, counts[tag])
                 for tag, text in sorted(self.corpus.vocabulary.items(), key=lambda item: item[0].lower())]
-        return self.templates.render("partials/tag-vocabulary.html", tags=tags)
+        return self.render("partials/tag-vocabulary.html", tags=tags)

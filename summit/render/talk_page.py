@@ -3,7 +3,8 @@ its slides, and each reference as its footnote shows it."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cached_property
 
 from summit.corpus import Corpus
@@ -11,8 +12,7 @@ from summit.derived.related_talks import RelatedTalk, related_talks
 from summit.errors import SourceError
 from summit.render import reference_view
 from summit.render.links import MAP, SPEAKERS, PageRef
-from summit.render.templates import Templates
-from summit.sources.slides import Slide, read_slide
+from summit.sources.slides import read_slide
 from summit.sources.talks import Talk
 
 LINK_LABELS = {"paper": "Paper", "code": "Code", "demo": "Demo"}
@@ -28,8 +28,7 @@ def door_label(title: str) -> str:
 @dataclass(eq=False)  # one per build: equal only to itself
 class TalkPage:
     corpus: Corpus
-    templates: Templates
-    _slides: dict[tuple[str, int], Slide] = field(default_factory=dict, repr=False)
+    render: Callable[..., str]  # a template under overrides/, by name (views.renderer)
 
     def check_slide(self, args: str, src_uri: str, where: str) -> None:
         """SourceError, naming where, for an md:slide that cannot be shown on this page."""
@@ -38,46 +37,46 @@ class TalkPage:
             raise SourceError(f"{where}: md:slide is only for talk pages")
         if not args.isdigit():
             raise SourceError(f"{where}: md:slide needs the slide number, got '{args}'")
-        self._slides[src_uri, int(args)] = read_slide(self.corpus.docs_dir, talk, int(args), where)
+        read_slide(self.corpus.docs_dir, talk, int(args), where)  # read again to be shown: a few SVGs
 
     def markdown(self, body: str) -> str:
-        return self.templates.render("markdown/talk-page.md", body=body.strip())
+        return self.render("markdown/talk-page.md", body=body.strip())
 
     def header(self, page: PageRef) -> str:
         talk = self.corpus.talk_at(page.src_uri)
         buttons = [(LINK_LABELS[kind], self.corpus.bib.primary_link(key)) for kind, key in talk.links.items()]
         works = [(door_label(self.work(key).title), self.corpus.bib.primary_link(key)) for key in talk.works]
-        return self.templates.render("partials/talk-header.html", talk=talk, buttons=buttons, works=works,
-                                     speakers_page=page.link(SPEAKERS), section_link=page.link(talk.section.src_uri))
+        return self.render("partials/talk-header.html", talk=talk, buttons=buttons, works=works,
+                           speakers_page=page.link(SPEAKERS), section_link=page.link(talk.section.src_uri))
 
     def slide(self, page: PageRef, number: int) -> str:
-        slide = self._slides[page.src_uri, number]  # read by check_slide, on this page's Markdown
-        return self.templates.render("partials/slide-figure.html", talk=self.corpus.talk_at(page.src_uri),
-                                     slide=slide, href=page.link(slide.src))
+        talk = self.corpus.talk_at(page.src_uri)
+        slide = read_slide(self.corpus.docs_dir, talk, number, f"docs/{page.src_uri}")  # checked by check_slide
+        return self.render("partials/slide-figure.html", talk=talk, slide=slide, href=page.link(slide.src))
 
     def figure(self, number: int, text: str) -> str:
-        return self.templates.render("partials/figure-link.html", number=number, text=text)
+        return self.render("partials/figure-link.html", number=number, text=text)
 
     def figure_sources(self, page: PageRef, entries: str) -> str:
         """The sources of the page's figures: entries, their indexes in order of first use."""
         sources = self.corpus.figures[page.src_uri]
-        return self.templates.render("partials/figure-sources.html", sources=[sources[int(i)] for i in entries.split()])
+        return self.render("partials/figure-sources.html", sources=[sources[int(i)] for i in entries.split()])
 
     def related_talks(self, page: PageRef) -> str:
         talk = self.corpus.talk_at(page.src_uri)
-        return self.templates.render("partials/related-talks.html", related=self.related[talk], page=page,
-                                     map_link=f"{page.link(MAP)}#map-{talk.number.replace('.', '-')}")
+        return self.render("partials/related-talks.html", related=self.related[talk], page=page,
+                           map_link=f"{page.link(MAP)}#map-{talk.number.replace('.', '-')}")
 
     def cite_these_notes(self, page: PageRef) -> str:
-        return self.templates.render("partials/cite-these-notes.html", talk=self.corpus.talk_at(page.src_uri),
-                                     url=page.url, edition=self.corpus.edition)
+        return self.render("partials/cite-these-notes.html", talk=self.corpus.talk_at(page.src_uri),
+                           url=page.url, edition=self.corpus.edition)
 
     def references(self, markdown: str) -> str:
         """Any other page that cites: its text, then its references."""
-        return markdown.rstrip() + "\n\n" + self.templates.render("markdown/references.md")
+        return markdown.rstrip() + "\n\n" + self.render("markdown/references.md")
 
     def reference(self, key: str) -> str:
-        return self.templates.render("partials/reference.html", key=key, work=self.work(key))
+        return self.render("partials/reference.html", key=key, work=self.work(key))
 
     def work(self, key: str) -> reference_view.Reference:
         """What a reference shows of an entry (partials/reference-text.html draws it)."""

@@ -13,12 +13,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from summit.sources import citations
 from summit.errors import SourceError, read_source
 from summit.names import slugify
-from summit.sources.frontmatter import FRONT_MATTER
 
 # "*[TERM]: Expansion — definition" (expansion optional for names that abbreviate nothing).
 # The abbr extension shows everything after the colon as the tooltip, so the tooltip reads
@@ -94,12 +93,6 @@ def load(path: Path, root: Path) -> list[Entry]:
 
 # --- Where the terms are used ------------------------------------------------------------
 
-def prose(markdown: str) -> str:
-    """The words a reader sees of a page's Markdown (or of a file, its front matter dropped),
-    without code, comments, citations, link targets or attribute lists, where no tooltip goes."""
-    return citations.prose(FRONT_MATTER.sub("", markdown, count=1))
-
-
 def matcher(terms: Iterable[str]) -> re.Pattern[str]:
     """Matches what the abbr extension's expression matches (the terms as whole words,
     case-sensitive, the longest first), so usage is counted exactly where a tooltip will be."""
@@ -109,14 +102,15 @@ def matcher(terms: Iterable[str]) -> re.Pattern[str]:
     return re.compile(r"\b(" + "|".join(re.escape(term) for term in terms) + r")\b")
 
 
-def usage(pages: Mapping[str, str], entries: list[Entry]) -> dict[str, list[str]]:
-    """term -> the pages (keys of pages, in their order) whose Markdown uses it; a plural's
-    uses count for its singular too."""
-    used: dict[str, list[str]] = {e.term: [] for e in entries}
+def usage(pages: Mapping[Any, str], entries: list[Entry]) -> dict[str, list]:
+    """term -> the pages (keys of pages, in their order: a talk, say) whose Markdown uses it in its prose
+    (citations.prose: not in code, comments, citations or link targets, where no tooltip goes);
+    a plural's uses count for its singular too."""
+    used: dict[str, list] = {e.term: [] for e in entries}
     singular = {e.term: e.plural_of or e.term for e in entries}
     pattern = matcher(e.term for e in entries)
     for page, markdown in pages.items():
-        for term in set(pattern.findall(prose(markdown))):
+        for term in set(pattern.findall(citations.prose(markdown))):
             for name in dict.fromkeys((term, singular[term])):
                 if page not in used[name]:
                     used[name].append(page)
@@ -130,10 +124,10 @@ class Listed(NamedTuple):
 
     entry: Entry
     plural: str | None  # its plural's spelling, when the glossary has one
-    used_in: list[str]  # src_uris of the pages that use it, in page order
+    used_in: list  # the pages that use it, as usage() keys them, in page order
 
 
-def alphabetical(entries: list[Entry], used: Mapping[str, list[str]]) -> list[tuple[str, list[Listed]]]:
+def alphabetical(entries: list[Entry], used: Mapping[str, list]) -> list[tuple[str, list[Listed]]]:
     """The entries under their initial letters ("#" for a digit), plurals under their singular."""
     plurals = {e.plural_of: e.term for e in entries if e.plural_of}
     shown = sorted((e for e in entries if not e.plural_of), key=lambda e: (e.term.casefold(), e.term))

@@ -64,13 +64,13 @@ def test_load_names_a_missing_file_relative_to_the_project(tmp_path):
         glossary.load(tmp_path / "includes" / "glossary.md", tmp_path)
 
 
-def test_prose_drops_what_no_tooltip_reaches():
-    page = ("---\ntitle: GAN notes\n---\n\nA GAN [@gan2014].\n\n```python\nDPR = 1\n```\n"
-            "Use `RL` here. <!-- md:slide 1 --> [link](gan.md#GAN) {: #GAN }\n")
-    text = glossary.prose(page)
-    assert "A GAN" in text
-    for gone in ("title: GAN", "gan2014", "DPR", "RL", "md:slide", "gan.md", "#GAN"):
-        assert gone not in text, gone
+def test_usage_counts_only_the_prose_where_a_tooltip_goes():
+    pages = {
+        "prose.md": "A GAN [@gan2014].",
+        "hidden.md": ("[@GAN]\n\n```python\nGAN = 1\n```\nUse `GAN` here. <!-- md:GAN 1 --> "
+                      "[link](gan.md#GAN) {: #GAN }\n"),
+    }
+    assert glossary.usage(pages, entries())["GAN"] == ["prose.md"]
 
 
 def test_usage_is_whole_word_case_sensitive_and_outside_code():

@@ -14,6 +14,8 @@ from summit.render.views import Views
 class NoTemplates:
     """Templates are not reached when the shortcode is refused."""
 
+    globals: dict = {}
+
     def get_template(self, name):
         raise AssertionError("a refused shortcode must not render")
 
