@@ -3,14 +3,13 @@
 The abbr extension wraps every use of a glossary term in <abbr title="…">, which Material's
 content.tooltips explains on hover and focus. Underlining every use buries the text (PAIRED
 twelve times on one page), so a term is explained once, at its first use in each section of a
-page (the text under one h2; a reader who jumps to a section meets the explanation there):
+page (the text under one h2; a reader who jumps to a section meets the explanation there).
 
-- before abbr runs, link text is marked atomic, so abbr never wraps it: inside a link the link
-  itself is what a reader hovers and focuses, and a focus stop must not nest in it;
-- after abbr runs, every <abbr> but the first of its term in its section is unwrapped (its text
-  stays), and so is every one in a heading, a figure caption, the talk header or the references
-  (div.footnote): a heading or a caption is not where a reader needs a definition, and a
-  reference's title is the work's, not our text.
+After abbr runs, every <abbr> but the first of its term in its section is unwrapped (its text
+stays), and so is every one in a link, a heading, a figure caption, the talk header or the
+references (div.footnote): inside a link the link itself is what a reader hovers and focuses,
+and a focus stop must not nest in it; a heading or a caption is not where a reader needs a
+definition; a reference's title is the work's, not our text.
 
 A plural counts as its singular ("GANs" after "GAN"): the glossary's plural entries read
 "… — plural of GAN" (summit/sources/glossary.py). HTML put in place after Markdown (the
@@ -24,15 +23,12 @@ import xml.etree.ElementTree as etree
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import AtomicString
 
-# After attr_list (8), which still reads "{ … }" from text, and before abbr (7).
-PRIORITY = 7.5
 # After abbr (7), before toc (5), which reads the headings once their <abbr> are gone.
-ONCE_PRIORITY = 6
+PRIORITY = 6
 
 SECTION = {"h1", "h2"}
-NEVER_IN = {"h1", "h2", "h3", "h4", "h5", "h6", "figcaption"}
+NEVER_IN = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption"}
 NEVER_IN_CLASSES = {"talk-header", "footnote"}
 PLURAL = re.compile(r" — plural of (?P<singular>\S+)$")
 
@@ -41,16 +37,6 @@ def term_of(text: str, title: str) -> str:
     """The term an abbreviation explains: a plural's singular, else its text."""
     plural = PLURAL.search(title)
     return plural["singular"] if plural else text
-
-
-class _KeepAbbrOut(Treeprocessor):
-    def run(self, root: etree.Element) -> None:
-        for element in root.iter("a"):
-            for inner in element.iter():
-                if inner.text:
-                    inner.text = AtomicString(inner.text)
-                if inner is not element and inner.tail:
-                    inner.tail = AtomicString(inner.tail)
 
 
 class _ExplainOnce(Treeprocessor):
@@ -88,5 +74,4 @@ def _unwrap(parent: etree.Element, abbr: etree.Element) -> None:
 
 class AbbrScopeExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
-        md.treeprocessors.register(_KeepAbbrOut(md), "abbr_scope", PRIORITY)
-        md.treeprocessors.register(_ExplainOnce(md), "abbr_once", ONCE_PRIORITY)
+        md.treeprocessors.register(_ExplainOnce(md), "abbr_once", PRIORITY)
