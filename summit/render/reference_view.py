@@ -14,7 +14,6 @@ from summit.sources.bibliography import family, given, plain
 # proceedings, how a web page, repository or talk was published, a thesis's school, a report's
 # institution, a book's publisher.
 VENUE_FIELDS = ("journal", "booktitle", "howpublished", "school", "institution", "publisher")
-LINK_NAMES = {"arxiv": "arXiv", "doi": "DOI", "url": "Link"}
 
 
 class Reference(NamedTuple):
@@ -22,7 +21,7 @@ class Reference(NamedTuple):
     title: str
     venue: str  # "" when the entry names none
     year: str  # "" when the entry has none
-    links: tuple[tuple[str, str], ...]  # (label, https URL): arXiv, DOI, Link
+    links: tuple[tuple[str, str], ...]  # (kind, https URL): arxiv, doi, url (Bibliography.links)
 
 
 def display_name(person: Person) -> str:
@@ -40,5 +39,5 @@ def reference(entry: Entry, links: dict[str, str]) -> Reference:
         title=plain(fields["title"]),  # every entry has one (bibliography.check_entry)
         venue=plain(venue),
         year=fields.get("year", ""),
-        links=tuple((LINK_NAMES[kind], href) for kind, href in links.items()),
+        links=tuple(links.items()),
     )

@@ -15,8 +15,6 @@ from summit.render.links import MAP, SPEAKERS, PageRef
 from summit.sources.slides import read_slide
 from summit.sources.talks import Talk
 
-LINK_LABELS = {"paper": "Paper", "code": "Code", "demo": "Demo"}
-
 
 def door_label(title: str) -> str:
     """A work's name on its header button: the name before a subtitle ("Gender Shades" of
@@ -44,7 +42,7 @@ class TalkPage:
 
     def header(self, page: PageRef) -> str:
         talk = self.corpus.talk_at(page.src_uri)
-        buttons = [(LINK_LABELS[kind], self.corpus.bib.primary_link(key)) for kind, key in talk.links.items()]
+        buttons = [(kind, self.corpus.bib.primary_link(key)) for kind, key in talk.links.items()]
         works = [(door_label(self.work(key).title), self.corpus.bib.primary_link(key)) for key in talk.works]
         return self.render("partials/talk-header.html", talk=talk, buttons=buttons, works=works,
                            speakers_page=page.link(SPEAKERS), section_link=page.link(talk.section.src_uri))

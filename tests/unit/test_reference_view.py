@@ -69,7 +69,7 @@ def test_the_view_holds_names_title_venue_year_and_links_decoded(entries):
     assert work.title == "“What We Can't Measure”: GANs – and CA-GAN?"  # braces gone, their case kept
     assert work.venue == "Computer Vision – ECCV 2020"  # the journal, decoded
     assert work.year == "2021"
-    assert work.links == (("DOI", "https://doi.org/10.1/x"), ("Link", "https://example.org/paper"))
+    assert work.links == (("doi", "https://doi.org/10.1/x"), ("url", "https://example.org/paper"))
 
 
 def test_venue_is_the_first_field_that_says_where(entries):
@@ -118,7 +118,7 @@ def test_a_title_ending_in_a_question_mark_takes_no_period_and_text_is_escaped(e
 def test_a_work_without_authors_venue_or_year(entries):
     work = reference(entries["bare"], {"url": "https://github.com/x/y"})._replace(venue="")
     assert BeautifulSoup(text(work), "html.parser").get_text() == "A Page. Link"
-    assert " · " in text(work._replace(links=(("arXiv", "https://a"), ("DOI", "https://b"))))
+    assert " · " in text(work._replace(links=(("arxiv", "https://a"), ("doi", "https://b"))))
 
 
 def test_every_entry_of_references_bib_has_a_title_and_its_links(tmp_path):
