@@ -40,11 +40,6 @@ class Entry(NamedTuple):
     plural_of: str | None = None   # "GANs" → "GAN": listed under its singular on the page
 
     @property
-    def title(self) -> str:
-        """The tooltip, as the abbr extension reads it: everything after the line's colon."""
-        return f"{self.expansion}{SEPARATOR}{self.definition}" if self.expansion else self.definition
-
-    @property
     def anchor(self) -> str:
         """The entry's id on the Glossary page."""
         return slugify(self.term)
