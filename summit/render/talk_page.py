@@ -35,7 +35,7 @@ class TalkPage:
             raise SourceError(f"{where}: md:slide is only for talk pages")
         if not args.isdigit():
             raise SourceError(f"{where}: md:slide needs the slide number, got '{args}'")
-        read_slide(self.corpus.docs_dir, talk, int(args), where)  # read again to be shown: a few SVGs
+        read_slide(self.corpus.docs_dir, talk, int(args), where)  # the drawing is there and described
 
     def markdown(self, body: str) -> str:
         return self.render("markdown/talk-page.md", body=body.strip())
@@ -49,7 +49,7 @@ class TalkPage:
 
     def slide(self, page: PageRef, number: int) -> str:
         talk = self.corpus.talk_at(page.src_uri)
-        slide = read_slide(self.corpus.docs_dir, talk, number, f"docs/{page.src_uri}")  # checked by check_slide
+        slide = read_slide(self.corpus.docs_dir, talk, number, f"docs/{page.src_uri}")  # checked: check_slide
         return self.render("partials/slide-figure.html", talk=talk, slide=slide, href=page.link(slide.src))
 
     def figure(self, number: int, text: str) -> str:
