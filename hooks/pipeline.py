@@ -96,7 +96,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.nav = ["index.md", *({s.title: [s.src_uri] + [t.src_uri for t in s.talks]} for s in corpus.sections),
                   *sorted([GLOSSARY, MAP, PAPERS, SPEAKERS, *others])]
     _use_our_registry(config, corpus)
-    config.markdown_extensions.append(AbbrScopeExtension())  # a term explained once a section, never in a link
+    config.markdown_extensions.append(AbbrScopeExtension(terms))  # a term explained once a section, never in a link
     config.markdown_extensions.append(ReferencesExtension())  # back-links labelled ^ a b c
     _use_local_offline_shim(config)
     return config

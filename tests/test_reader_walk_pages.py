@@ -16,12 +16,15 @@ import re
 
 import pytest
 
+from builds import ROOT
 from site_model import article, bib, page_path, talks
 from browser import VIEWPORTS, reader_page
 
-from summit.markdown_ext.abbr_scope import term_of
+from summit.sources import glossary
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6", "figcaption"}
+# a plural term -> its singular: a plural's tooltip explains its singular
+SINGULAR = {e.term: e.plural_of for e in glossary.load(ROOT / "includes" / "glossary.md", ROOT) if e.plural_of}
 
 
 def talk_url(server, talk) -> str:
@@ -44,7 +47,7 @@ def explained_twice_or_out_of_place(root) -> list[str]:
             continue
         if not element.get("title"):
             continue
-        term = term_of(element.get_text(), element["title"])
+        term = SINGULAR.get(element.get_text(), element.get_text())
         place = element.find_parent(lambda tag: tag.name in HEADINGS or
                                     {"talk-header", "footnote"} & set(tag.get("class") or []))
         if place is not None:

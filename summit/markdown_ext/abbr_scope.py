@@ -11,18 +11,20 @@ references (div.footnote): inside a link the link itself is what a reader hovers
 and a focus stop must not nest in it; a heading or a caption is not where a reader needs a
 definition; a reference's title is the work's, not our text.
 
-A plural counts as its singular ("GANs" after "GAN"): the glossary's plural entries read
-"… — plural of GAN" (summit/sources/glossary.py). HTML put in place after Markdown (the
-placeholders' partials: listings of talks, the Glossary's entries) gets no tooltips.
+A plural counts as its singular ("GANs" after "GAN"), as the glossary's Entry.plural_of says.
+HTML put in place after Markdown (the placeholders' partials: listings of talks, the Glossary's
+entries) gets no tooltips.
 """
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as etree
+from collections.abc import Iterable, Mapping
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
+
+from summit.sources.glossary import Entry
 
 # After abbr (7), before toc (5), which reads the headings once their <abbr> are gone.
 PRIORITY = 6
@@ -30,16 +32,13 @@ PRIORITY = 6
 SECTION = {"h1", "h2"}
 NEVER_IN = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption"}
 NEVER_IN_CLASSES = {"talk-header", "footnote"}
-PLURAL = re.compile(r" — plural of (?P<singular>\S+)$")
-
-
-def term_of(text: str, title: str) -> str:
-    """The term an abbreviation explains: a plural's singular, else its text."""
-    plural = PLURAL.search(title)
-    return plural["singular"] if plural else text
 
 
 class _ExplainOnce(Treeprocessor):
+    def __init__(self, md: Markdown, singular: Mapping[str, str]) -> None:
+        super().__init__(md)
+        self.singular = singular
+
     def run(self, root: etree.Element) -> None:
         self.seen: set[str] = set()
         self._walk(root, explain=True)
@@ -49,7 +48,7 @@ class _ExplainOnce(Treeprocessor):
             if child.tag in SECTION:
                 self.seen = set()
             if child.tag == "abbr" and child.get("title") is not None:
-                term = term_of(child.text or "", child.get("title", ""))
+                term = self.singular.get(child.text or "", child.text or "")
                 if explain and term not in self.seen:
                     self.seen.add(term)
                 else:
@@ -73,5 +72,9 @@ def _unwrap(parent: etree.Element, abbr: etree.Element) -> None:
 
 
 class AbbrScopeExtension(Extension):
+    def __init__(self, glossary: Iterable[Entry]) -> None:
+        super().__init__()
+        self.singular = {e.term: e.plural_of for e in glossary if e.plural_of}  # "GANs" -> "GAN"
+
     def extendMarkdown(self, md: Markdown) -> None:
-        md.treeprocessors.register(_ExplainOnce(md), "abbr_once", PRIORITY)
+        md.treeprocessors.register(_ExplainOnce(md, self.singular), "abbr_once", PRIORITY)

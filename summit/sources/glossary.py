@@ -1,11 +1,10 @@
 """The glossary: every acronym and term of art the notes use, its expansion and a definition.
 
 One file (includes/glossary.md) holds the entries in Python-Markdown's abbreviation syntax, so
-that pymdownx.snippets can append it to every page and the abbr extension turns a use in the
-page's Markdown (the notes' text) into an <abbr title="…"> that
-Material's content.tooltips shows on hover and focus (once a section: abbr_scope.py). This
-module reads that file, finds which pages use each term, and orders the entries for the
-Glossary page (partials/glossary-letter.html).
+that pymdownx.snippets can append it to every page and the abbr extension turns a use in a
+page's Markdown into an <abbr title="…"> that Material's content.tooltips shows on hover and
+focus (once a section: abbr_scope.py). This module reads that file, finds which pages use each
+term, and orders the entries for the Glossary page (partials/glossary-letter.html).
 """
 
 from __future__ import annotations
@@ -98,9 +97,8 @@ def matcher(terms: Iterable[str]) -> re.Pattern[str]:
 
 
 def usage(pages: Mapping[Any, str], entries: list[Entry]) -> dict[str, list]:
-    """term -> the pages (keys of pages, in their order: a talk, say) whose Markdown uses it in its prose
-    (citations.prose: not in code, comments, citations or link targets, where no tooltip goes);
-    a plural's uses count for its singular too."""
+    """term -> the pages (keys of pages, in their order: talks, say) that use it in their prose
+    (citations.prose, where a tooltip goes); a plural's uses count for its singular too."""
     used: dict[str, list] = {e.term: [] for e in entries}
     singular = {e.term: e.plural_of or e.term for e in entries}
     pattern = matcher(e.term for e in entries)

@@ -98,7 +98,7 @@ def test_page_order_is_alphabetical_with_plurals_under_their_singular():
 
 def test_no_tooltip_inside_links_but_elsewhere():
     text = "A GAN and [the GAN talk](t.md), [*a GAN* in emphasis](u.md).\n\n*[GAN]: Generative Adversarial Network\n"
-    html = markdown.markdown(text, extensions=["abbr", AbbrScopeExtension()])
+    html = markdown.markdown(text, extensions=["abbr", AbbrScopeExtension([])])
     abbr = '<abbr title="Generative Adversarial Network">GAN</abbr>'
     assert html == (f'<p>A {abbr} and <a href="t.md">the GAN talk</a>, '
                     '<a href="u.md"><em>a GAN</em> in emphasis</a>.</p>')
