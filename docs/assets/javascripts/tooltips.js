@@ -3,7 +3,7 @@
      focus on its own. The build explains a term once, at its first use in each section
      (summit/markdown_ext/abbr_scope.py), and each of those is made focusable (tabindex="0"): a
      keyboard reader who jumps to a section meets the explanation there, as a pointer does.
-     Abbreviations in links are skipped: the build removes them, the link is the focus stop there.
+     A link holds none (the build unwraps them there): the link is the focus stop.
    - A figure's source (partials/figure-link.html) is a link to a hidden element, for Material's
      footnote tooltip to show: following it would go nowhere. A click or a tap (and Enter) gives
      the figure focus instead, which shows its source.
@@ -17,7 +17,7 @@
   function makeExplainedTermsFocusable() {
     var abbrs = document.querySelectorAll(".md-content abbr[title]");
     Array.prototype.forEach.call(abbrs, function (abbr) {
-      if (!abbr.closest("a")) abbr.setAttribute("tabindex", "0");
+      abbr.setAttribute("tabindex", "0");
     });
   }
 
